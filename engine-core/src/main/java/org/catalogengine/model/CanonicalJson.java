@@ -1,0 +1,150 @@
+package org.catalogengine.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Canonical, key-sorted JSON and the stable content hash built on it.
+ *
+ * <p>Object keys are written in ascending (UTF-16 code unit) order at every level; array order is kept, so
+ * reordering an array changes the hash (spec L25, CS39) while reordering object keys does not. The hash is the
+ * lower-case hex SHA-1 of the canonical UTF-8 bytes, as Backstage uses for {@code unprocessed_hash}.
+ *
+ * <p>Thread-safe; all methods are static.
+ *
+ * @since 0.1 (maintained)
+ */
+public final class CanonicalJson {
+
+  /** The engine's shared JSON mapper (immutable, thread-safe). */
+  public static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private CanonicalJson() {}
+
+  /** The canonical JSON text of a node. */
+  public static String toJson(JsonNode node) {
+    return new String(toBytes(node), StandardCharsets.UTF_8);
+  }
+
+  /** The canonical JSON as UTF-8 bytes. */
+  public static byte[] toBytes(JsonNode node) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    write(node, out);
+    return out.toByteArray();
+  }
+
+  /** Writes the canonical JSON of a node to a stream (the stream is not closed). */
+  public static void write(JsonNode node, OutputStream out) {
+    try (JsonGenerator gen = MAPPER.createGenerator(out)) {
+      write(node, gen);
+    }
+  }
+
+  /** The hex SHA-1 of the canonical JSON of a node. */
+  public static String sha1(JsonNode node) {
+    Sha1 sha = new Sha1();
+    sha.update(node);
+    return sha.hex();
+  }
+
+  /** Writes the canonical form of {@code node} through {@code gen}. */
+  public static void write(JsonNode node, JsonGenerator gen) {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        gen.writeStartObject();
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.properties());
+        if (entries.size() > 1) {
+          entries.sort(Map.Entry.comparingByKey());
+        }
+        for (Map.Entry<String, JsonNode> e : entries) {
+          gen.writeName(e.getKey());
+          write(e.getValue(), gen);
+        }
+        gen.writeEndObject();
+      }
+      case ARRAY -> {
+        gen.writeStartArray();
+        for (JsonNode element : node) {
+          write(element, gen);
+        }
+        gen.writeEndArray();
+      }
+      case STRING -> gen.writeString(node.stringValue());
+      case BOOLEAN -> gen.writeBoolean(node.booleanValue());
+      case NUMBER -> writeNumber(node, gen);
+      case NULL, MISSING -> gen.writeNull();
+      case BINARY, POJO -> gen.writeString(node.asString());
+    }
+  }
+
+  private static void writeNumber(JsonNode node, JsonGenerator gen) {
+    if (node.isIntegralNumber()) {
+      if (node.canConvertToLong()) {
+        gen.writeNumber(node.longValue());
+      } else {
+        gen.writeNumber(node.bigIntegerValue());
+      }
+    } else if (node.isBigDecimal()) {
+      gen.writeNumber(node.decimalValue());
+    } else {
+      gen.writeNumber(node.doubleValue());
+    }
+  }
+
+  /**
+   * An incremental SHA-1 over canonical JSON of several values, for hashes that cover more than one document
+   * (the result hash of spec L25). Not thread-safe.
+   */
+  public static final class Sha1 {
+    private final MessageDigest digest;
+    private final OutputStream sink;
+
+    public Sha1() {
+      try {
+        digest = MessageDigest.getInstance("SHA-1");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-1 is required by the Java platform", e);
+      }
+      sink = new OutputStream() {
+        @Override
+        public void write(int b) {
+          digest.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          digest.update(b, off, len);
+        }
+      };
+    }
+
+    /** Adds the canonical JSON of a node. */
+    public Sha1 update(JsonNode node) {
+      write(node, sink);
+      return this;
+    }
+
+    /** Adds a string (UTF-8). */
+    public Sha1 update(String text) {
+      digest.update(text.getBytes(StandardCharsets.UTF_8));
+      return this;
+    }
+
+    /** Finishes and returns the lower-case hex digest. */
+    public String hex() {
+      return HEX.formatHex(digest.digest());
+    }
+  }
+}

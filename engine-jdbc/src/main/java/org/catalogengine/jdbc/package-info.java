@@ -1,0 +1,5 @@
+/** Catalog Engine jdbc module. */
+@NullMarked
+package org.catalogengine.jdbc;
+
+import org.jspecify.annotations.NullMarked;
