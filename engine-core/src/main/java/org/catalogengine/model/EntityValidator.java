@@ -298,10 +298,14 @@ public final class EntityValidator {
             field + ".title must be a non-blank string, got " + Values.describe(title)));
       }
       JsonNode icon = link.get("icon");
-      if (icon != null && !placeholder(icon)
-          && (!icon.isString() || !FieldFormats.isValidObjectName(icon.stringValue()))) {
-        problems.add(new ValidationProblem(ref, field + ".icon", "E14", field + ".icon "
-            + Values.describe(icon) + " is not valid: " + OBJECT_NAME_RULE));
+      if (icon != null && !placeholder(icon)) {
+        if (!icon.isString()) {
+          problems.add(new ValidationProblem(ref, field + ".icon", "E14",
+              field + ".icon must be a string, got " + Values.describe(icon)));
+        } else if (!FieldFormats.isValidObjectName(icon.stringValue())) {
+          problems.add(new ValidationProblem(ref, field + ".icon", "E14", "Link icon "
+              + Values.quote(icon.stringValue()) + " of " + field + " is not valid: " + OBJECT_NAME_RULE));
+        }
       }
       JsonNode type = link.get("type");
       if (type != null && !placeholder(type) && !type.isString()) {

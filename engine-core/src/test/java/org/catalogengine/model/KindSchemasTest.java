@@ -156,6 +156,23 @@ class KindSchemasTest {
         """).problems()).singleElement().extracting(ValidationProblem::rule).isEqualTo("E20");
   }
 
+  /** Newer upstream: MCP and AI model servers are described by remotes, not by a definition. */
+  @Test
+  void schema_apiServersDescribedByRemotesNeedNoDefinition() {
+    String api = """
+        apiVersion: backstage.io/v1alpha1
+        kind: API
+        metadata: {name: tools}
+        spec: {type: %s, lifecycle: experimental, owner: team-a, remotes: [{type: streamable-http, url: %s}]}
+        """;
+    assertThat(validate(api.formatted("mcp-server", "'http://localhost:7007/api/mcp/v1'")).problems()).isEmpty();
+    assertThat(validate(api.formatted("ai-model-server", "'http://localhost:8080/v1'")).problems()).isEmpty();
+    assertThat(validate(api.formatted("mcp-server", "7")).problems()).singleElement()
+        .extracting(ValidationProblem::field).isEqualTo("spec.remotes[0].url");
+    assertThat(validate(api.formatted("openapi", "'http://x'")).problems()).singleElement()
+        .extracting(ValidationProblem::field).isEqualTo("spec.definition");
+  }
+
   @Test
   void schema_allowsAdditionalSpecFields() {
     assertThat(validate("""
