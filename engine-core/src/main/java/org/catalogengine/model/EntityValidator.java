@@ -22,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>{@link #validate} never throws for bad input. It runs the stages in that order and reports every problem
  * it finds, as far as earlier stages allow: a broken envelope stops everything (there is no entity to speak
- * of); the kind schema runs only for a recognized built-in kind; references are parsed only when the schema
- * found nothing. Each {@link ValidationProblem} names the field path ({@code metadata.tags[0]},
+ * of); the kind schema runs only for a recognized built-in kind; a relation field the schema rejected is not
+ * reported again as a bad reference. Each {@link ValidationProblem} names the field path ({@code metadata.tags[0]},
  * {@code metadata.annotations["backstage.io/techdocs-ref"]}), the rule ({@code E13}, {@code kind-schema}, …)
  * and the offending value (truncated when long).
  *
@@ -105,8 +105,12 @@ public final class EntityValidator {
     }
     int before = problems.size();
     builtin.ifPresent(k -> checkSchema(k, entity, ref, problems));
-    if (problems.size() == before || builtin.isEmpty()) {
-      problems.addAll(BuiltinRelations.analyze(entity, allowPlaceholders).problems());
+    List<ValidationProblem> schemaProblems = List.copyOf(problems.subList(before, problems.size()));
+    for (ValidationProblem p : BuiltinRelations.analyze(entity, allowPlaceholders).problems()) {
+      // A field the schema already rejected (wrong type, empty) is reported once, by the schema.
+      if (schemaProblems.stream().noneMatch(s -> within(p.field(), s.field()))) {
+        problems.add(p);
+      }
     }
     return new ValidationResult(entity, problems);
   }
@@ -404,6 +408,12 @@ public final class EntityValidator {
       default -> new ValidationProblem(ref, at, KIND_SCHEMA,
           (at.isEmpty() ? "entity" : at) + ": " + error.getMessage() + ", got " + Values.describe(value));
     };
+  }
+
+  /** True when {@code field} is {@code parent} or lies inside it ({@code spec.a[0]} is within {@code spec.a}). */
+  private static boolean within(String field, String parent) {
+    return field.equals(parent) || parent.isEmpty()
+        || field.startsWith(parent) && (field.charAt(parent.length()) == '.' || field.charAt(parent.length()) == '[');
   }
 
   /** True when the instance location is, or lies inside, an unresolved placeholder. */

@@ -140,6 +140,21 @@ class EntityValidatorTest {
   }
 
   @Test
+  void validate_badReferencesAreReportedAlongsideOtherSchemaProblems() {
+    ValidationResult result = validate("""
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: {name: petstore}
+        spec: {type: service, owner: team-a, dependsOn: [db, 5]}
+        """);
+    assertThat(result.problems()).extracting(ValidationProblem::rule, ValidationProblem::field)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("kind-schema", "spec.dependsOn[1]"),
+            org.assertj.core.groups.Tuple.tuple("kind-schema", "spec.lifecycle"),
+            org.assertj.core.groups.Tuple.tuple("E17", "spec.dependsOn[0]"));
+  }
+
+  @Test
   void validate_unresolvedPlaceholdersAreRejectedByDefault() {
     ValidationResult result = validate(API_WITH_PLACEHOLDER);
     assertThat(result.problems()).extracting(ValidationProblem::rule, ValidationProblem::field).containsExactly(
