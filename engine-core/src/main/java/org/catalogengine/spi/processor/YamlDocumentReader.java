@@ -50,6 +50,9 @@ final class YamlDocumentReader {
   private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Pattern INF_OR_NAN = Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
+  /** Longer "numbers" stay strings; Jackson's JSON parser has the same limit by default. */
+  static final int MAX_NUMBER_LENGTH = 1000;
+
   private final String source;
   private final int maxDepth;
   private final int maxAliases;
@@ -361,12 +364,15 @@ final class YamlDocumentReader {
     if (tag.isEmpty()) {
       return e.isPlain() ? resolvePlain(value) : NODES.stringNode(value);
     }
+    JsonNode plain = resolvePlain(value);
     JsonNode typed = switch (tag.get()) {
       case CORE + "null" -> NODES.nullNode();
-      case CORE + "bool", CORE + "int", CORE + "float" -> resolvePlain(value);
+      case CORE + "bool" -> plain.isBoolean() ? plain : null;
+      case CORE + "int" -> plain.isIntegralNumber() ? plain : null;
+      case CORE + "float" -> plain.isNumber() ? NODES.numberNode(plain.doubleValue()) : null;
       default -> null; // !!str, non-specific "!", !!timestamp, !!binary and custom tags keep the text
     };
-    return typed == null || typed.isString() ? NODES.stringNode(value) : typed;
+    return typed == null ? NODES.stringNode(value) : typed;
   }
 
   /** Resolves a plain scalar per the YAML 1.2 core schema. */
@@ -393,6 +399,9 @@ final class YamlDocumentReader {
   }
 
   private static JsonNode resolveNumber(String v) {
+    if (v.length() > MAX_NUMBER_LENGTH) {
+      return NODES.stringNode(v); // BigInteger parsing is quadratic: a megabyte of digits would stall us
+    }
     if (DECIMAL.matcher(v).matches()) {
       return integer(new BigInteger(v.charAt(0) == '+' ? v.substring(1) : v));
     }

@@ -191,6 +191,39 @@ class DescriptorParserTest {
   }
 
   @Test
+  void parse_explicitTagsApplyOnlyWhenTheTextFits() {
+    JsonNode json = single("""
+        a: !!int "12"
+        b: !!int "true"
+        c: !!float 3
+        d: !!bool "false"
+        e: !!null "anything"
+        f: !!timestamp 2024-01-01
+        g: !custom 42
+        h: ! 42
+        """);
+
+    assertThat(json.get("a").intValue()).isEqualTo(12);
+    assertThat(json.get("b").stringValue()).isEqualTo("true");
+    assertThat(json.get("c").isDouble()).isTrue();
+    assertThat(json.get("c").doubleValue()).isEqualTo(3.0);
+    assertThat(json.get("d").booleanValue()).isFalse();
+    assertThat(json.get("e").isNull()).isTrue();
+    assertThat(json.get("f").stringValue()).isEqualTo("2024-01-01");
+    assertThat(json.get("g").stringValue()).isEqualTo("42");
+    assertThat(json.get("h").stringValue()).isEqualTo("42");
+  }
+
+  @Test
+  void parse_hugeNumbersStayStringsInYamlAndJson() {
+    String digits = "9".repeat(100_000);
+
+    assertThat(single("n: " + digits + "\n").get("n").stringValue()).isEqualTo(digits);
+    assertThat(single("{\"n\": " + digits + "}").get("n").stringValue()).isEqualTo(digits);
+    assertThat(single("n: " + "9".repeat(1000) + "\n").get("n").isBigInteger()).isTrue();
+  }
+
+  @Test
   void parse_nonStringKeysBecomeTheirText() {
     JsonNode json = single("1: one\ntrue: yes\n~: nothing\n");
 
