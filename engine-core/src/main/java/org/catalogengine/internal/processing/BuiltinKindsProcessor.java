@@ -3,14 +3,20 @@ package org.catalogengine.internal.processing;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.catalogengine.model.BuiltinRelations;
 import org.catalogengine.model.Entity;
+import org.catalogengine.model.Relation;
 import org.catalogengine.spi.processor.CatalogProcessor;
+import org.catalogengine.spi.processor.Emitter;
+import org.catalogengine.spi.processor.LocationSpec;
+import org.catalogengine.spi.processor.ProcessingResult;
+import org.catalogengine.spi.processor.ProcessorCache;
 
 /**
  * Built-in kinds (spec B6, E20): recognises the kinds of §1.4 and emits their relations.
  *
- * <p>TODO(validate merge): recognise through the validator's kind schemas (full shape, not only
- * kind/apiVersion) and emit the relation pairs of {@code BuiltinRelations} in {@code postProcessEntity}.
+ * <p>Recognition checks the exact kind and apiVersion, as Backstage does; the kind's JSON Schema has already
+ * been applied by the policy step ({@link org.catalogengine.model.EntityValidator}).
  */
 final class BuiltinKindsProcessor implements CatalogProcessor {
 
@@ -37,6 +43,16 @@ final class BuiltinKindsProcessor implements CatalogProcessor {
   public boolean validateEntityKind(Entity entity) {
     Set<String> versions = KINDS.get(entity.kind());
     return versions != null && versions.contains(entity.apiVersion());
+  }
+
+  @Override
+  public Entity postProcessEntity(Entity entity, LocationSpec location, Emitter emit, ProcessorCache cache) {
+    if (validateEntityKind(entity)) {
+      for (Relation r : BuiltinRelations.of(entity)) {
+        emit.accept(ProcessingResult.relation(r));
+      }
+    }
+    return entity;
   }
 
   /** The built-in kind names. */

@@ -15,8 +15,10 @@ import org.catalogengine.error.NotFoundException;
 import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.Entity;
 import org.catalogengine.spi.processor.CatalogProcessor;
+import org.catalogengine.spi.processor.DescriptorParser;
 import org.catalogengine.spi.processor.Emitter;
 import org.catalogengine.spi.processor.LocationSpec;
+import org.catalogengine.spi.processor.ParsedDocument;
 import org.catalogengine.spi.processor.ProcessingResult;
 import org.catalogengine.spi.processor.ProcessorCache;
 import org.catalogengine.spi.read.ReadOptions;
@@ -24,11 +26,9 @@ import org.catalogengine.spi.read.ReadResult;
 import org.catalogengine.spi.read.UrlReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Built-in placeholder resolution (spec B4): {@code {$text|$json|$yaml: ref}} objects are replaced by the
@@ -39,13 +39,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class PlaceholderProcessor implements CatalogProcessor {
 
   private static final Pattern ABSOLUTE_URL = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final List<String> RESOLVERS = List.of("text", "json", "yaml");
 
   private final ReaderRegistry readers;
+  private final DescriptorParser parser;
 
-  PlaceholderProcessor(ReaderRegistry readers) {
+  PlaceholderProcessor(ReaderRegistry readers, DescriptorParser parser) {
     this.readers = readers;
+    this.parser = parser;
   }
 
   @Override
@@ -114,7 +115,7 @@ final class PlaceholderProcessor implements CatalogProcessor {
     return switch (resolver) {
       case "text" -> StringNode.valueOf(new String(content, StandardCharsets.UTF_8));
       case "json" -> parseJson(value, target, content);
-      default -> parseYaml(value, target, content);
+      default -> parseYaml(parser, value, target, content);
     };
   }
 
@@ -185,19 +186,19 @@ final class PlaceholderProcessor implements CatalogProcessor {
     }
   }
 
-  // TODO(parser merge): use the hardened DescriptorParser (size and alias limits) once it lands
-  private static JsonNode parseYaml(String value, LocationSpec target, byte[] content) {
-    List<JsonNode> docs;
-    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(content)) {
-      docs = it.readAll();
-    } catch (JacksonException e) {
-      throw new InputException("Placeholder $yaml '" + value + "': " + target + " is not valid YAML: "
-          + e.getOriginalMessage(), e);
+  /** Exactly one YAML document, through the hardened parser (size, depth and alias limits). */
+  private static JsonNode parseYaml(DescriptorParser parser, String value, LocationSpec target, byte[] content) {
+    List<ParsedDocument> docs = parser.parse(target.toString(), content);
+    for (ParsedDocument d : docs) {
+      if (d instanceof ParsedDocument.Failed f) {
+        throw new InputException("Placeholder $yaml '" + value + "': " + target + " line " + f.line() + ": "
+            + f.message());
+      }
     }
     if (docs.size() != 1) {
       throw new InputException("Placeholder $yaml '" + value + "': " + target + " must contain exactly one YAML "
           + "document, found " + docs.size());
     }
-    return docs.get(0);
+    return ((ParsedDocument.Parsed) docs.get(0)).json();
   }
 }

@@ -48,7 +48,7 @@ public final class ProcessingPipeline {
     ReaderRegistry readers = new ReaderRegistry(b.readers);
     List<CatalogProcessor> all = new ArrayList<>();
     if (b.builtins) {
-      all.add(new PlaceholderProcessor(readers));
+      all.add(new PlaceholderProcessor(readers, b.parser));
       all.add(new BuiltinKindsProcessor());
       all.add(new UrlReaderProcessor(readers));
       all.add(new AnnotateLocationProcessor(b.githubHosts));
@@ -355,7 +355,8 @@ public final class ProcessingPipeline {
     private final List<UrlReader> readers = new ArrayList<>();
     private DescriptorParser parser = DescriptorParser.defaults();
     private CatalogRules rules = CatalogRules.defaults();
-    private EntityValidator validator = EntityValidator.defaults();
+    // kinds are recognised by the processors (L9c), so the policy stage must not reject unknown kinds itself
+    private EntityValidator validator = EntityValidator.builder().kindRecognizer(e -> true).build();
     private Set<String> githubHosts = Set.of("github.com");
     private boolean builtins = true;
 
@@ -385,7 +386,11 @@ public final class ProcessingPipeline {
       return this;
     }
 
-    /** The entity validator whose stages are the policy step (L8). */
+    /**
+     * The entity validator whose stages are the policy and schema steps (L8, L9b). Kind recognition is the
+     * pipeline's own step (L9c, through the processors), so the validator should accept every kind, as the
+     * default does ({@code EntityValidator.builder().kindRecognizer(e -> true)}).
+     */
     public Builder validator(EntityValidator validator) {
       this.validator = Objects.requireNonNull(validator, "validator");
       return this;

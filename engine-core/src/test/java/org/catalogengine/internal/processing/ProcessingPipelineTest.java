@@ -244,16 +244,46 @@ class ProcessingPipelineTest {
   void emitRelation_refsAreCanonicalAndDuplicatesCollapse() {
     ScriptedProcessor p = new ScriptedProcessor("rel").post((e, emit, cache) -> {
       emit.accept(ProcessingResult.relation(new Relation(EntityRef.parse("Component:Default/PetStore"),
-          "ownedBy", EntityRef.parse("Group:default/Team-A"))));
+          "watchedBy", EntityRef.parse("Group:default/Team-B"))));
       emit.accept(ProcessingResult.relation(new Relation(EntityRef.parse("component:default/petstore"),
-          "ownedBy", EntityRef.parse("group:default/team-a"))));
+          "watchedBy", EntityRef.parse("group:default/team-b"))));
       return e;
     });
 
     PipelineOutput out = pipeline(p).run(PipelineInput.of(component("petstore", ROOT)));
 
-    assertThat(out.relations()).containsExactly(new Relation(EntityRef.parse("component:default/petstore"),
-        "ownedBy", EntityRef.parse("group:default/team-a")));
+    assertThat(out.relations()).filteredOn(r -> r.type().equals("watchedBy"))
+        .containsExactly(new Relation(EntityRef.parse("component:default/petstore"), "watchedBy",
+            EntityRef.parse("group:default/team-b")));
+  }
+
+  @Test
+  void builtinKinds_emitTheRelationPairsOfTheSpec() {
+    PipelineOutput out = pipeline().run(PipelineInput.of(component("petstore", ROOT)));
+
+    EntityRef self = EntityRef.parse("component:default/petstore");
+    EntityRef team = EntityRef.parse("group:default/team-a");
+    assertThat(out.relations()).containsExactlyInAnyOrder(
+        new Relation(self, Relation.OWNED_BY, team), new Relation(team, Relation.OWNER_OF, self));
+  }
+
+  @Test
+  void policies_invalidFieldFailsWithPolicyCheckMessage() {
+    ObjectNode e = component("petstore", ROOT);
+    ((ObjectNode) e.get("metadata")).putArray("tags").add("Java");
+
+    PipelineOutput out = pipeline().run(PipelineInput.of(e));
+
+    assertThat(out.ok()).isFalse();
+    assertThat(errorText(out)).contains("Policy check failed for component:default/petstore")
+        .contains("metadata.tags[0]");
+  }
+
+  @Test
+  void policies_namespaceIsWrittenIntoTheCompletedEntity() {
+    PipelineOutput out = pipeline().run(PipelineInput.of(component("petstore", ROOT)));
+
+    assertThat(out.completed().orElseThrow().stringAt("/metadata/namespace")).contains("default");
   }
 
   @Test
