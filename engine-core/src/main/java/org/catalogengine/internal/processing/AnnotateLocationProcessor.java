@@ -49,16 +49,9 @@ final class AnnotateLocationProcessor implements CatalogProcessor {
       sourceDirectory(location.target()).ifPresent(
           u -> defaults.put(LocationAnnotations.SOURCE_LOCATION, "url:" + u));
     }
-    Map<String, String> existing = entity.annotations();
-    JsonNode rawAnnotations = entity.toJson().path("metadata").path("annotations");
-    boolean missing = false;
-    for (String key : defaults.keySet()) {
-      if (!existing.containsKey(key) && !rawAnnotations.has(key)) {
-        missing = true;
-        break;
-      }
-    }
-    if (!missing) {
+    // existing values win, whatever their type; nothing to write when every default is already set
+    JsonNode existing = entity.at("/metadata/annotations").orElse(null);
+    if (existing != null && defaults.keySet().stream().allMatch(existing::has)) {
       return entity;
     }
     return entity.with(json -> {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.catalogengine.error.InputException;
+import org.catalogengine.model.Entity;
 import org.catalogengine.spi.processor.LocationSpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -103,14 +104,19 @@ public final class CatalogRules {
     return rules;
   }
 
-  /** Whether an emitted entity (already envelope-checked) is allowed for the given origin location (C1). */
+  /** Whether an emitted entity is allowed for the given origin location (C1). */
+  public boolean isAllowed(Entity entity, LocationSpec originLocation) {
+    return allowAll || isAllowed(entity.kind(), entity.stringAt("/spec/type").orElse(null), originLocation);
+  }
+
+  /** As {@link #isAllowed(Entity, LocationSpec)} for raw JSON. */
   public boolean isAllowed(JsonNode entity, LocationSpec originLocation) {
-    if (allowAll) {
-      return true;
-    }
-    String kind = entity.path("kind").asString("");
     JsonNode specTypeNode = entity.path("spec").path("type");
-    String specType = specTypeNode.isString() ? specTypeNode.stringValue() : null;
+    return allowAll || isAllowed(entity.path("kind").asString(""),
+        specTypeNode.isString() ? specTypeNode.stringValue() : null, originLocation);
+  }
+
+  private boolean isAllowed(String kind, @Nullable String specType, LocationSpec originLocation) {
     for (CompiledRule c : compiled) {
       if (!matchesLocation(c, originLocation)) {
         continue;

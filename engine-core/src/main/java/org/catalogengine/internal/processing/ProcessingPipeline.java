@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.catalogengine.error.CatalogException;
 import org.catalogengine.error.ConflictException;
 import org.catalogengine.error.InputException;
 import org.catalogengine.error.NotFoundException;
@@ -154,7 +155,7 @@ public final class ProcessingPipeline {
 
       // L12
       for (DeferredEntity child : collector.children()) {
-        if (!rules.isAllowed(child.entity().toJson(), origin)) {
+        if (!rules.isAllowed(child.entity(), origin)) {
           throw new StepFailure("NotAllowedError", "Entity " + child.entity().ref() + " at " + location
               + ", originated at " + origin + ", is not of an allowed kind for that location");
         }
@@ -162,6 +163,8 @@ public final class ProcessingPipeline {
       completed = entity;
     } catch (StepFailure f) {
       failures.add(f.error);
+    } catch (CatalogException e) {
+      failures.add(new ProcessingError(errorName(e), message(e)));
     } catch (RuntimeException e) {
       // a bug in the pipeline itself must not stop the loop either
       failures.add(new ProcessingError("Error", "Unexpected failure while processing: " + e));

@@ -64,52 +64,52 @@ final class UrlReaderProcessor implements CatalogProcessor {
     }
     if (result instanceof ReadResult.NotModified) {
       for (JsonNode item : cached.get().path("value")) {
-          emit.accept(ProcessingResult.entity(LocationSpec.parse(item.path("location").asString()),
-              item.path("entity")));
-        }
-        emit.accept(ProcessingResult.refresh(refreshKey));
+        emit.accept(ProcessingResult.entity(LocationSpec.parse(item.path("location").asString()),
+            item.path("entity")));
+      }
+      emit.accept(ProcessingResult.refresh(refreshKey));
     } else if (result instanceof ReadResult.NotFound nf) {
       if (!optional) {
         emit.accept(ProcessingResult.notFoundError(location, cap("Unable to read " + location + ", "
             + nf.message())));
       }
     } else if (result instanceof ReadResult.Modified m) {
-        ArrayNode value = CanonicalJson.MAPPER.createArrayNode();
-        boolean clean = true;
-        List<ProcessingResult> out = new ArrayList<>();
-        for (ReadResult.File file : m.files()) {
-          LocationSpec fileLocation = new LocationSpec(location.type(), file.target(), location.presence());
-          for (ParsedDocument doc : parser.parse(file.target(), file.content())) {
-            if (doc instanceof ParsedDocument.Failed f) {
+      ArrayNode value = CanonicalJson.MAPPER.createArrayNode();
+      boolean clean = true;
+      List<ProcessingResult> out = new ArrayList<>();
+      for (ReadResult.File file : m.files()) {
+        LocationSpec fileLocation = new LocationSpec(location.type(), file.target(), location.presence());
+        for (ParsedDocument doc : parser.parse(file.target(), file.content())) {
+          if (doc instanceof ParsedDocument.Failed f) {
+            clean = false;
+            out.add(ProcessingResult.generalError(fileLocation,
+                cap("Unable to parse " + fileLocation + " at line " + f.line() + ": " + f.message())));
+          } else if (doc instanceof ParsedDocument.Parsed p && p.json() != null && !p.json().isNull()) {
+            // empty (null) documents are ignored (B2)
+            if (!p.json().isObject()) {
               clean = false;
-              out.add(ProcessingResult.generalError(fileLocation,
-                  cap("Unable to parse " + fileLocation + " at line " + f.line() + ": " + f.message())));
-            } else if (doc instanceof ParsedDocument.Parsed p && p.json() != null && !p.json().isNull()) {
-              // empty (null) documents are ignored (B2)
-              if (!p.json().isObject()) {
-                clean = false;
-                out.add(ProcessingResult.generalError(fileLocation, "Expected an object at root of the document "
-                    + "at line " + p.line() + " of " + fileLocation + ", got " + p.json().getNodeType()));
-              } else {
-                out.add(ProcessingResult.entity(fileLocation, p.json()));
-                ObjectNode item = value.addObject();
-                item.put("location", fileLocation.toString());
-                item.set("entity", p.json());
-              }
+              out.add(ProcessingResult.generalError(fileLocation, "Expected an object at root of the document "
+                  + "at line " + p.line() + " of " + fileLocation + ", got " + p.json().getNodeType()));
+            } else {
+              out.add(ProcessingResult.entity(fileLocation, p.json()));
+              ObjectNode item = value.addObject();
+              item.put("location", fileLocation.toString());
+              item.set("entity", p.json());
             }
           }
-          if (!file.target().equals(location.target())) {
-            out.add(ProcessingResult.refresh(fileLocation.toString()));
-          }
         }
-        out.forEach(emit::accept);
-        emit.accept(ProcessingResult.refresh(refreshKey));
-        if (clean && m.etag() != null) {
-          ObjectNode entry = CanonicalJson.MAPPER.createObjectNode();
-          entry.put("etag", m.etag());
-          entry.set("value", value);
-          cache.set(CACHE_KEY, entry);
+        if (!file.target().equals(location.target())) {
+          out.add(ProcessingResult.refresh(fileLocation.toString()));
         }
+      }
+      out.forEach(emit::accept);
+      emit.accept(ProcessingResult.refresh(refreshKey));
+      if (clean && m.etag() != null) {
+        ObjectNode entry = CanonicalJson.MAPPER.createObjectNode();
+        entry.put("etag", m.etag());
+        entry.set("value", value);
+        cache.set(CACHE_KEY, entry);
+      }
     }
     return true;
   }

@@ -305,6 +305,17 @@ class ProcessingPipelineTest {
   }
 
   @Test
+  void emit_afterTheRunCompletedIsDroppedWithoutEffect() {
+    ScriptedProcessor keeper = new ScriptedProcessor("keeper");
+    PipelineOutput out = pipeline(keeper).run(PipelineInput.of(component("petstore", ROOT)));
+
+    keeper.lastEmitter.accept(ProcessingResult.refresh("url:https://late"));
+
+    assertThat(out.refreshKeys()).doesNotContain("url:https://late");
+    assertThat(out.ok()).isTrue();
+  }
+
+  @Test
   void builder_duplicateProcessorNameIsRejected() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline(new ScriptedProcessor("placeholder")))
         .hasMessageContaining("'placeholder'");
