@@ -224,7 +224,7 @@ public final class ProcessingPipeline {
   /** L10: read every target of a Location entity through the first processor that handles its type. */
   private void locationStep(Entity entity, LocationSpec location, OutputCollector collector,
       Map<String, CacheView> caches, ProcessorCacheState stored) {
-    JsonNode spec = entity.toJson().path("spec");
+    JsonNode spec = entity.at("/spec").orElseGet(tools.jackson.databind.node.MissingNode::getInstance);
     List<String> targets = new ArrayList<>();
     if (spec.path("target").isString()) {
       targets.add(spec.get("target").stringValue());

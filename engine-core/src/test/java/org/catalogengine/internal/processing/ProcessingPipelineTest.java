@@ -352,6 +352,18 @@ class ProcessingPipelineTest {
   }
 
   @Test
+  void resolveTarget_onlyResolvesWhenTheTypesMatch() {
+    LocationSpec file = LocationSpec.parse("file:/repo/sub/catalog.yaml");
+
+    assertThat(ProcessingPipeline.resolveTarget(file, "file", "./a.yaml")).isEqualTo("/repo/sub/a.yaml");
+    assertThat(ProcessingPipeline.resolveTarget(file, "file", "../b.yaml")).isEqualTo("/repo/b.yaml");
+    assertThat(ProcessingPipeline.resolveTarget(file, "file", "/abs/c.yaml")).isEqualTo("/abs/c.yaml");
+    assertThat(ProcessingPipeline.resolveTarget(file, "url", "./a.yaml")).isEqualTo("./a.yaml");
+    assertThat(ProcessingPipeline.resolveTarget(LocationSpec.parse(ROOT), "url", "../other/x.yaml"))
+        .isEqualTo("https://git/org/repo/blob/other/x.yaml");
+  }
+
+  @Test
   void locationStep_unknownTypeHasNoReader() {
     PipelineOutput out = pipeline().run(PipelineInput.of(location("odd",
         "{\"type\":\"carrier-pigeon\",\"target\":\"coop-7\"}", ROOT)));
