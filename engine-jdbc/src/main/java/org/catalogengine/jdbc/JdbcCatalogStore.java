@@ -227,18 +227,26 @@ public final class JdbcCatalogStore implements CatalogStore {
     List<String> toPrune = new ArrayList<>();
     plan.deletes().forEach(r -> toPrune.add(r.toString()));
     plan.replaces().forEach(d -> toPrune.add(d.entity().ref().toString()));
+    long t0 = System.nanoTime();
     PruneSubtrees.Result pruned = PruneSubtrees.run(t, source, toPrune);
+    long t1 = System.nanoTime();
 
     TreeMap<String, DeferredEntity> writes = new TreeMap<>();
     for (List<DeferredEntity> l : List.of(plan.inserts(), plan.updates(), plan.replaces())) {
       l.forEach(d -> writes.put(d.entity().ref().toString(), d));
     }
     EntityWrites.Outcome out = EntityWrites.write(t, List.copyOf(writes.values()));
+    long t2 = System.nanoTime();
     List<String> reclaimed = new ArrayList<>(out.updated());
     reclaimed.addAll(out.untouched());
     reclaimed.sort(null);
     TakeOverEdges.run(t, source, reclaimed);
     InsertProviderEdges.run(t, source, out.written());
+    long t3 = System.nanoTime();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Provider '{}' mutation: prune {} ms, entity writes {} ms, edges {} ms", source,
+          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    }
 
     List<String> conflicted = out.conflicts().stream().map(RecordConflicts.Hit::ref).toList();
     DeleteProviderEdges.run(t, source, conflicted);

@@ -19,6 +19,7 @@ import org.catalogengine.spi.provider.DeferredEntity;
  * Looking refs up first is what lets one existing ref in a batch fail alone (CS23) instead of the batch.
  */
 public final class EntityWrites {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EntityWrites.class);
   private EntityWrites() {}
 
   /** What happened to each ref (each list sorted). */
@@ -42,7 +43,9 @@ public final class EntityWrites {
       return new Outcome(List.of(), List.of(), List.of(), List.of());
     }
     List<String> refs = items.stream().map(d -> d.entity().ref().toString()).toList();
+    long l0 = System.nanoTime();
     Map<String, LookupEntries.Existing> existing = LookupEntries.run(tx, refs);
+    LOG.debug("Looked up {} refs in {} ms", refs.size(), (System.nanoTime() - l0) / 1_000_000);
     List<InsertEntities.NewEntity> newRows = new ArrayList<>();
     List<UpdateEntities.Change> changes = new ArrayList<>();
     List<String> inserted = new ArrayList<>();
@@ -69,8 +72,14 @@ public final class EntityWrites {
         conflicts.add(new RecordConflicts.Hit(ref, e.locationKey(), key, d.entity()));
       }
     }
+    long t0 = System.nanoTime();
     InsertEntities.run(tx, newRows);
+    long t1 = System.nanoTime();
     UpdateEntities.run(tx, changes);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Entity writes: {} inserted in {} ms, {} updated in {} ms", newRows.size(), (t1 - t0) / 1_000_000,
+          changes.size(), (System.nanoTime() - t1) / 1_000_000);
+    }
     return new Outcome(inserted, updated, untouched, conflicts);
   }
 }

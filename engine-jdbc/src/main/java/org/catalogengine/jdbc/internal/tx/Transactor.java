@@ -41,7 +41,10 @@ public final class Transactor {
     this.settings = new Settings()
         .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
         .withExecuteLogging(false)
-        .withRenderSchema(true);
+        .withRenderSchema(true)
+        // jOOQ inlines every value once a statement has more binds than its dialect default (999 on SQLite);
+        // our multi-row statements are sized against the real limit, and inlined values cost parse time
+        .withInlineThreshold(dialect.maxBindParameters());
   }
 
   /** Runs a write transaction. */

@@ -19,6 +19,7 @@ import org.catalogengine.model.Entity;
 import org.jooq.BatchBindStep;
 import org.jooq.InsertValuesStep7;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +74,7 @@ public final class RecordConflicts {
     if (!seenAgain.isEmpty()) {
       BatchBindStep batch = tx.dsl().batch(tx.dsl().update(tx.t().conflicts)
           .set(LAST_SEEN_AT, (Long) null)
-          .set(SEEN_COUNT, SEEN_COUNT.plus(1L))
+          .set(SEEN_COUNT, SEEN_COUNT.plus(DSL.inline(1L)))
           .where(ENTITY_REF.eq((String) null)).and(SOURCE.eq((String) null)));
       for (Hit h : seenAgain) {
         batch = batch.bind(tx.now(), h.ref(), source);
