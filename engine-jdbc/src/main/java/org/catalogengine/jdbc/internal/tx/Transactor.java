@@ -68,7 +68,7 @@ public final class Transactor {
       dialect.prepareConnection(c);
       c.setAutoCommit(false);
       try {
-        tx = new Tx(DSL.using(c, dialect.sqlDialect(), settings), tables, dialect, clock.millis());
+        tx = new Tx(c, DSL.using(c, dialect.sqlDialect(), settings), tables, dialect, clock.millis());
         result = work.apply(tx);
         c.commit();
       } catch (RuntimeException | Error e) {
