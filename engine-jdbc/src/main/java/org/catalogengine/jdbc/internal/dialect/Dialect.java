@@ -168,14 +168,6 @@ public enum Dialect {
     };
   }
 
-  /** An insert that does nothing when a row with the same {@code keys} exists. */
-  public Query insertIgnore(InsertOnDuplicateStep<Record> insert, Collection<? extends Field<?>> keys) {
-    return switch (this) {
-      case MARIADB -> insert.onDuplicateKeyIgnore();
-      default -> insert.onConflict(keys).doNothing();
-    };
-  }
-
   /** The schema option is only meaningful on PostgreSQL. */
   public @Nullable String effectiveSchema(@Nullable String schema) {
     return switch (this) {

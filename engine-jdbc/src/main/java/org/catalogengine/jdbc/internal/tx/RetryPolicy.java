@@ -4,7 +4,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.catalogengine.error.CatalogException;
 import org.catalogengine.error.StorageException;
 
 /**
@@ -80,10 +79,5 @@ public final class RetryPolicy {
         }
       }
     }
-  }
-
-  /** True for exceptions of the engine's own hierarchy that must pass through unchanged. */
-  static boolean isEngineException(Throwable t) {
-    return t instanceof CatalogException && !(t instanceof StorageException);
   }
 }
