@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.catalogengine.error.StorageException;
+import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertOnDuplicateStep;
@@ -127,6 +128,14 @@ public enum Dialect {
           s.execute("PRAGMA foreign_keys = ON");
         }
       }
+      case MARIADB -> {
+        // InnoDB's default REPEATABLE READ takes gap locks on every index range a batch touches; concurrent
+        // bucket writes then deadlock on neighbouring refs. READ COMMITTED (PostgreSQL's default) keeps only
+        // record locks, and every write here re-reads what it decides on inside its own transaction.
+        if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+          connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+      }
       default -> { }
     }
   }
@@ -149,13 +158,50 @@ public enum Dialect {
     if ("40001".equals(state) || "40P01".equals(state)) {
       return true;
     }
+    // A unique violation is retryable too: every store write looks rows up before inserting, so a violation
+    // means a concurrent writer inserted the same ref (or location) first; the retry sees it and takes the
+    // update or conflict path. A genuine bug still fails after the bounded attempts.
     return switch (this) {
-      // SQLITE_BUSY (5) and SQLITE_LOCKED (6), also as extended codes (low byte)
+      // SQLITE_BUSY (5) and SQLITE_LOCKED (6), also as extended codes (low byte); SQLite has one writer per
+      // store, so its unique violations are never races
       case SQLITE -> (e.getErrorCode() & 0xff) == 5 || (e.getErrorCode() & 0xff) == 6;
-      // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT
-      case MARIADB -> e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
-      default -> false;
+      // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT, ER_DUP_ENTRY
+      case MARIADB -> e.getErrorCode() == 1213 || e.getErrorCode() == 1205 || e.getErrorCode() == 1062;
+      // unique_violation
+      case POSTGRES -> "23505".equals(state);
     };
+  }
+
+  /**
+   * Serialises mutations of one provider bucket across engine nodes (design 10), so two nodes never plan the
+   * same bucket concurrently. PostgreSQL: a transaction-scoped advisory lock; MariaDB: a named lock released
+   * when the transaction ends; SQLite needs none (one writer per store).
+   */
+  public void lockBucket(Tx tx, String lockName) {
+    long key = advisoryKey(lockName);
+    switch (this) {
+      case POSTGRES -> tx.dsl().fetch("select pg_advisory_xact_lock(?)", key);
+      case MARIADB -> {
+        // named locks are session-scoped (at most 64 characters): released when the transaction ends
+        String name = "catalog_bucket_" + Long.toHexString(key);
+        Object got = tx.dsl().fetchValue("select get_lock(?, 60)", name);
+        tx.atEnd(() -> tx.dsl().fetch("select release_lock(?)", name));
+        if (got == null || !"1".equals(got.toString())) {
+          throw new StorageException("Timed out after 60 s waiting for the lock of bucket '" + lockName + "'");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static long advisoryKey(String name) {
+    // FNV-1a 64: stable across JVMs and releases, unlike String.hashCode's 32 bits
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < name.length(); i++) {
+      h ^= name.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
   }
 
   /** An insert that updates {@code updates} when a row with the same {@code keys} exists. */

@@ -11,6 +11,7 @@ import org.catalogengine.error.StorageException;
  * and the random source are injectable so tests run without sleeping.
  */
 public final class RetryPolicy {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RetryPolicy.class);
 
   /** Sleeps between attempts. */
   @FunctionalInterface
@@ -71,8 +72,11 @@ public final class RetryPolicy {
           throw new StorageException(what + " failed after " + n + " attempts (retryable failure: "
               + e.getMessage() + ")", e);
         }
+        long pause = backoffMillis(n);
+        LOG.debug("{} hit a retryable failure (attempt {} of {}), retrying in {} ms: {}", what, n, maxAttempts,
+            pause, e.getMessage());
         try {
-          sleeper.sleep(backoffMillis(n));
+          sleeper.sleep(pause);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           throw new StorageException(what + " was interrupted while waiting to retry", e);

@@ -14,6 +14,7 @@ public final class Tx {
   private final Dialect dialect;
   private final long now;
   private final List<Runnable> afterCommit = new ArrayList<>();
+  private final List<Runnable> atEnd = new ArrayList<>();
 
   Tx(java.sql.Connection connection, DSLContext dsl, Tables tables, Dialect dialect, long now) {
     this.connection = connection;
@@ -48,6 +49,18 @@ public final class Tx {
   /** Runs {@code action} after a successful commit (logs, listener calls); dropped on rollback. */
   public void afterCommit(Runnable action) {
     afterCommit.add(action);
+  }
+
+  /**
+   * Runs {@code action} on this transaction's connection after it committed or rolled back, before the
+   * connection goes back to the pool (releasing session-level locks).
+   */
+  public void atEnd(Runnable action) {
+    atEnd.add(action);
+  }
+
+  List<Runnable> atEndActions() {
+    return atEnd;
   }
 
   List<Runnable> afterCommitActions() {

@@ -61,7 +61,7 @@ class RetryPolicyTest {
       throw new ConflictException("K5");
     })).isInstanceOf(ConflictException.class);
     assertThatThrownBy(() -> policy.run("op", Dialect.POSTGRES::isRetryable, () -> {
-      throw failure("23505", 0);
+      throw failure("42P01", 0);
     })).isInstanceOf(StorageException.class);
     assertThat(attempts).hasValue(1);
     assertThat(sleeps).isEmpty();
@@ -83,7 +83,9 @@ class RetryPolicyTest {
   void dialects_classifyTheirRetryableErrors() {
     assertThat(Dialect.MARIADB.isRetryable(new SQLException("deadlock", "40001", 1213))).isTrue();
     assertThat(Dialect.MARIADB.isRetryable(new SQLException("deadlock", "HY000", 1213))).isTrue();
-    assertThat(Dialect.MARIADB.isRetryable(new SQLException("dup", "23000", 1062))).isFalse();
+    assertThat(Dialect.MARIADB.isRetryable(new SQLException("dup", "23000", 1062))).isTrue();
+    assertThat(Dialect.MARIADB.isRetryable(new SQLException("fk", "23000", 1452))).isFalse();
+    assertThat(Dialect.POSTGRES.isRetryable(new SQLException("dup", "23505"))).isTrue();
     assertThat(Dialect.SQLITE.isRetryable(new SQLException("[SQLITE_BUSY]", null, 5))).isTrue();
     assertThat(Dialect.SQLITE.isRetryable(new SQLException("[SQLITE_BUSY_SNAPSHOT]", null, 517))).isTrue();
     assertThat(Dialect.SQLITE.isRetryable(new SQLException("[SQLITE_CONSTRAINT]", null, 19))).isFalse();
