@@ -2,7 +2,7 @@ package org.catalogengine.internal.engine;
 
 import java.util.List;
 import org.catalogengine.ConfigLocation;
-import org.catalogengine.internal.provider.GeneratedLocations;
+import org.catalogengine.spi.provider.GeneratedLocations;
 import org.catalogengine.spi.provider.DeferredEntity;
 import org.catalogengine.spi.provider.EntityMutation;
 import org.catalogengine.spi.provider.EntityProvider;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.catalogengine.LocationService;
 import org.catalogengine.error.NotFoundException;
-import org.catalogengine.internal.provider.GeneratedLocations;
+import org.catalogengine.spi.provider.GeneratedLocations;
 import org.catalogengine.spi.provider.DeferredEntity;
 import org.catalogengine.spi.provider.EntityMutation;
 import org.catalogengine.spi.provider.EntityProvider;

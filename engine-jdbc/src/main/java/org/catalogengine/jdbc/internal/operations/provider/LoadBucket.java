@@ -12,7 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.catalogengine.internal.provider.StoredEntry;
+import org.catalogengine.spi.storage.StoredEntry;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.model.EntityRef;
 import org.jooq.exception.DataAccessException;

@@ -1,4 +1,4 @@
-package org.catalogengine.internal.provider;
+package org.catalogengine.spi.storage;
 
 import java.util.List;
 import org.catalogengine.model.EntityRef;
@@ -16,6 +16,8 @@ import org.catalogengine.spi.provider.DeferredEntity;
  * @param duplicates one entry per incoming item dropped because a later item had the same ref (last wins);
  *     sorted, a ref appears as often as it was dropped
  * @param overriddenRemovals delta removals ignored because the same delta also adds the ref (the add wins)
+ *
+ * @since 0.1 (experimental; storage backends and built-in providers use it)
  */
 public record MutationPlan(
     List<DeferredEntity> inserts,

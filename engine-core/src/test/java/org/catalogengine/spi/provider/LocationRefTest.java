@@ -1,4 +1,4 @@
-package org.catalogengine.internal.provider;
+package org.catalogengine.spi.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.catalogengine.internal.provider;
+package org.catalogengine.spi.provider;
 
 import java.util.Objects;
 import org.catalogengine.error.InputException;
@@ -8,6 +8,8 @@ import org.catalogengine.error.InputException;
  *
  * @param type the reader type, never empty
  * @param target the type-specific target, never empty
+ *
+ * @since 0.1 (experimental; storage backends and built-in providers use it)
  */
 public record LocationRef(String type, String target) {
 

@@ -1,4 +1,4 @@
-package org.catalogengine.internal.provider;
+package org.catalogengine.spi.storage;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Memory grows with the number of refs: the planner keeps refs, hashes, keys and references to the incoming
  * {@link DeferredEntity} objects, never copies of bodies. Only the output lists are sorted.
+ *
+ * @since 0.1 (experimental; storage backends and built-in providers use it)
  */
 public final class DeltaPlanner {
 

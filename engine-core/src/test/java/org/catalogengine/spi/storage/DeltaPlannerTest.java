@@ -1,4 +1,4 @@
-package org.catalogengine.internal.provider;
+package org.catalogengine.spi.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

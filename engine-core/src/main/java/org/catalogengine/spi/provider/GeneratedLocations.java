@@ -1,4 +1,4 @@
-package org.catalogengine.internal.provider;
+package org.catalogengine.spi.provider;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code locationSpecToLocationEntity}): name {@code generated-} + hex SHA-1 of {@code type:target}, no
  * {@code metadata.namespace} (so the ref's namespace is {@code default} and the body, hence its hash, equals
  * Backstage's), both location annotations, and spec {@code {type, target, presence?}}.
+ *
+ * @since 0.1 (experimental; storage backends and built-in providers use it)
  */
 public final class GeneratedLocations {
 

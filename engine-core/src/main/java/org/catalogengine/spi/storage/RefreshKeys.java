@@ -1,11 +1,15 @@
-package org.catalogengine.internal.provider;
+package org.catalogengine.spi.storage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Refresh key normalization (spec S9), applied identically when keys are written and looked up. */
+/**
+ * Refresh key normalization (spec S9), applied identically when keys are written and looked up.
+ *
+ * @since 0.1 (experimental; storage backends and built-in providers use it)
+ */
 public final class RefreshKeys {
 
   /** Keys up to this many chars are stored as they are. */
