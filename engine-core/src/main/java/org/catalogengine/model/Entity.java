@@ -72,7 +72,8 @@ public final class Entity {
     return adopt(node);
   }
 
-  private static Entity adopt(JsonNode node) {
+  /** Wraps a tree the caller hands over (no copy); the caller must not modify it afterwards. */
+  static Entity adopt(JsonNode node) {
     return new Entity((ObjectNode) checkEnvelope(node), refOf(node));
   }
 
@@ -287,6 +288,11 @@ public final class Entity {
   @Override
   public String toString() {
     return json.toString();
+  }
+
+  /** The internal tree, without a copy, for read-only use inside this package (hot paths). */
+  ObjectNode json() {
+    return json;
   }
 
   private ObjectNode metadata() {
