@@ -98,7 +98,8 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("broken.yaml:7: component:default/no-api-version: ");
     assertThat(run.out()).containsPattern("(?m)^broken\\.yaml:11: .+");
-    assertThat(run.out()).containsPattern("(?m)^syntax\\.yaml:4: YAML syntax error at line 4");
+    assertThat(run.out()).containsPattern("(?m)^syntax\\.yaml:4: YAML syntax error at line 4.* \\[B2]$");
+    assertThat(run.out()).containsPattern("(?m)^broken\\.yaml:7: component:default/no-api-version: .*apiVersion.* \\[E15]$");
     assertThat(run.out()).doesNotContain("good.yaml").doesNotContain("ok-one");
     assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow())
         .isEqualTo("Checked 3 files, 4 entities: 2 valid, 2 invalid, 1 unreadable document");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.catalogengine.TestCorpus;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -78,13 +79,6 @@ class ExampleCatalogValidationTest {
   }
 
   private static Path corpus() {
-    String configured = System.getProperty("catalog.corpus");
-    Path path = configured == null ? null : Path.of(configured);
-    boolean present = path != null && Files.isDirectory(path.resolve("backstage-examples"));
-    if (!present && "true".equals(System.getenv("CI"))) {
-      fail("The corpus is required under CI but was not found at " + configured);
-    }
-    assumeTrue(present, "Corpus not found at " + configured + " (../shared/corpus); skipping");
-    return path;
+    return TestCorpus.root();
   }
 }

@@ -10,29 +10,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.catalogengine.TestCorpus;
 import org.junit.jupiter.api.Test;
 
 /** The parser over the shared corpus of real descriptor files (skipped when the corpus is absent). */
 class DescriptorParserCorpusTest {
 
   private static Path corpus() {
-    Path dir = Path.of(System.getProperty("catalog.corpus", "../shared/corpus"));
-    if (!Files.isDirectory(dir)) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("corpus not found at " + dir.toAbsolutePath() + " (required when CI=true)");
-      }
-      assumeTrue(false, "corpus not found at " + dir.toAbsolutePath() + "; skipping");
-    }
-    return dir;
+    return TestCorpus.root();
   }
 
-  private static List<Path> descriptors(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile)
-          .filter(p -> p.toString().matches(".*\\.(ya?ml|json)$"))
-          .sorted()
-          .toList();
-    }
+  private static List<Path> descriptors(Path dir) {
+    return TestCorpus.descriptorFiles(dir);
   }
 
   @Test
