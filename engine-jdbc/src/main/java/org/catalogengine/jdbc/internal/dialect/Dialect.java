@@ -1,0 +1,230 @@
+package org.catalogengine.jdbc.internal.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.catalogengine.error.StorageException;
+import org.catalogengine.jdbc.internal.tx.Tx;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertOnDuplicateStep;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jspecify.annotations.Nullable;
+
+/** The supported databases and every behaviour that differs between them (a switch per difference). */
+public enum Dialect {
+  SQLITE,
+  POSTGRES,
+  MARIADB;
+
+  /** Detects the dialect from a JDBC URL. */
+  public static Dialect fromUrl(String jdbcUrl) {
+    String url = jdbcUrl.toLowerCase(Locale.ROOT);
+    if (url.startsWith("jdbc:sqlite:")) {
+      return SQLITE;
+    } else if (url.startsWith("jdbc:postgresql:")) {
+      return POSTGRES;
+    } else if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+      return MARIADB;
+    }
+    throw new StorageException("Unsupported JDBC URL '" + jdbcUrl
+        + "': the catalog store supports jdbc:sqlite:, jdbc:postgresql:, jdbc:mariadb: and jdbc:mysql:");
+  }
+
+  /** Detects the dialect from a connection's metadata. */
+  public static Dialect fromConnection(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName();
+    String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
+    if (p.contains("sqlite")) {
+      return SQLITE;
+    } else if (p.contains("postgres")) {
+      return POSTGRES;
+    } else if (p.contains("mariadb") || p.contains("mysql")) {
+      return MARIADB;
+    }
+    throw new StorageException("Unsupported database '" + product
+        + "': the catalog store supports SQLite, PostgreSQL and MariaDB/MySQL");
+  }
+
+  /** jOOQ's dialect. */
+  public SQLDialect sqlDialect() {
+    return switch (this) {
+      case SQLITE -> SQLDialect.SQLITE;
+      case POSTGRES -> SQLDialect.POSTGRES;
+      case MARIADB -> SQLDialect.MARIADB;
+    };
+  }
+
+  /** Flyway placeholders for the common migration scripts. */
+  public Map<String, String> placeholders(String prefix) {
+    return switch (this) {
+      case MARIADB -> Map.of(
+          "prefix", prefix,
+          // TEXT is 64 KiB on MariaDB; entity bodies (API definitions) can be larger
+          "json_type", "LONGTEXT",
+          "text_type", "MEDIUMTEXT",
+          // binary collation: comparisons are case-sensitive as on SQLite and PostgreSQL
+          "table_options", " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+      default -> Map.of("prefix", prefix, "json_type", "TEXT", "text_type", "TEXT", "table_options", "");
+    };
+  }
+
+  /** The most bind parameters one statement may carry (we stay well below). */
+  public int maxBindParameters() {
+    return switch (this) {
+      case SQLITE -> 32_766;
+      case POSTGRES -> 32_767;
+      default -> 65_535;
+    };
+  }
+
+  /** Bytes of bound text per statement before a multi-row statement is split (MariaDB's packet limit). */
+  public long maxStatementBytes() {
+    return switch (this) {
+      case MARIADB -> 4L << 20;
+      default -> 16L << 20;
+    };
+  }
+
+  /** SQLite allows one writer: the store serialises its write transactions. */
+  public boolean singleWriter() {
+    return switch (this) {
+      case SQLITE -> true;
+      default -> false;
+    };
+  }
+
+  /** Driver properties for a pool the store creates itself. */
+  public Properties poolDataSourceProperties() {
+    Properties p = new Properties();
+    switch (this) {
+      case SQLITE -> {
+        p.setProperty("journal_mode", "WAL");
+        p.setProperty("synchronous", "NORMAL");
+        p.setProperty("busy_timeout", "10000");
+        p.setProperty("foreign_keys", "true");
+        // 64 MiB page cache (the default is 2 MiB): index inserts of a 100k-entity mutation stay in memory
+        p.setProperty("cache_size", "-65536");
+        p.setProperty("temp_store", "MEMORY");
+      }
+      case POSTGRES -> p.setProperty("reWriteBatchedInserts", "true");
+      default -> { }
+    }
+    return p;
+  }
+
+  /** Prepares a connection before a transaction starts (settings that are no-ops inside a transaction). */
+  public void prepareConnection(Connection connection) throws SQLException {
+    switch (this) {
+      case SQLITE -> {
+        // a handed-in DataSource may not enable foreign keys; cascades (S10) depend on them
+        try (Statement s = connection.createStatement()) {
+          s.execute("PRAGMA foreign_keys = ON");
+        }
+      }
+      case MARIADB -> {
+        // InnoDB's default REPEATABLE READ takes gap locks on every index range a batch touches; concurrent
+        // bucket writes then deadlock on neighbouring refs. READ COMMITTED (PostgreSQL's default) keeps only
+        // record locks, and every write here re-reads what it decides on inside its own transaction.
+        if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+          connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  /** True for a failure that a retry of the whole transaction may cure (deadlock, serialization, busy). */
+  public boolean isRetryable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && isRetryable(sql)) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private boolean isRetryable(SQLException e) {
+    String state = e.getSQLState();
+    if ("40001".equals(state) || "40P01".equals(state)) {
+      return true;
+    }
+    // A unique violation is retryable too: every store write looks rows up before inserting, so a violation
+    // means a concurrent writer inserted the same ref (or location) first; the retry sees it and takes the
+    // update or conflict path. A genuine bug still fails after the bounded attempts.
+    return switch (this) {
+      // SQLITE_BUSY (5) and SQLITE_LOCKED (6), also as extended codes (low byte); SQLite has one writer per
+      // store, so its unique violations are never races
+      case SQLITE -> (e.getErrorCode() & 0xff) == 5 || (e.getErrorCode() & 0xff) == 6;
+      // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT, ER_DUP_ENTRY
+      case MARIADB -> e.getErrorCode() == 1213 || e.getErrorCode() == 1205 || e.getErrorCode() == 1062;
+      // unique_violation
+      case POSTGRES -> "23505".equals(state);
+    };
+  }
+
+  /**
+   * Serialises mutations of one provider bucket across engine nodes (design 10), so two nodes never plan the
+   * same bucket concurrently. PostgreSQL: a transaction-scoped advisory lock; MariaDB: a named lock released
+   * when the transaction ends; SQLite needs none (one writer per store).
+   */
+  public void lockBucket(Tx tx, String lockName) {
+    long key = advisoryKey(lockName);
+    switch (this) {
+      case POSTGRES -> tx.dsl().fetch("select pg_advisory_xact_lock(?)", key);
+      case MARIADB -> {
+        // named locks are session-scoped (at most 64 characters): released when the transaction ends
+        String name = "catalog_bucket_" + Long.toHexString(key);
+        Object got = tx.dsl().fetchValue("select get_lock(?, 60)", name);
+        tx.atEnd(() -> tx.dsl().fetch("select release_lock(?)", name));
+        if (got == null || !"1".equals(got.toString())) {
+          throw new StorageException("Timed out after 60 s waiting for the lock of bucket '" + lockName + "'");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static long advisoryKey(String name) {
+    // FNV-1a 64: stable across JVMs and releases, unlike String.hashCode's 32 bits
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < name.length(); i++) {
+      h ^= name.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** An insert that updates {@code updates} when a row with the same {@code keys} exists. */
+  public Query upsert(
+      DSLContext dsl, InsertOnDuplicateStep<Record> insert, Collection<? extends Field<?>> keys,
+      Map<? extends Field<?>, ?> updates) {
+    return switch (this) {
+      case MARIADB -> insert.onDuplicateKeyUpdate().set(updates);
+      default -> insert.onConflict(keys).doUpdate().set(updates);
+    };
+  }
+
+  /** The schema option is only meaningful on PostgreSQL. */
+  public @Nullable String effectiveSchema(@Nullable String schema) {
+    return switch (this) {
+      case POSTGRES -> schema;
+      default -> {
+        if (schema != null) {
+          throw new StorageException("A schema ('" + schema + "') is only supported on PostgreSQL; on "
+              + this + " use a table prefix or a separate database");
+        }
+        yield null;
+      }
+    };
+  }
+}
