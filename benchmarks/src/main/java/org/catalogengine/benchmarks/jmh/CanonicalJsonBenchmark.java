@@ -1,0 +1,65 @@
+package org.catalogengine.benchmarks.jmh;
+
+import java.util.concurrent.TimeUnit;
+import org.catalogengine.model.CanonicalJson;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Canonical JSON (key-sorted, compact) of one entity: the bytes ({@link CanonicalJson#toBytes}) and the hex SHA-1
+ * ({@link CanonicalJson#sha1}, streamed into the digest without a byte array), which the engine computes for every
+ * incoming entity (unprocessed hash), processed entity and final entity.
+ *
+ * <p>Workload ({@code shape}): {@code component} is a typical generated Component (about 1 KB of canonical JSON);
+ * {@code group10k} is a generated Group whose {@code spec.members} lists 10,000 users (about 200 KB). The JSON tree
+ * is built once in setup; the measured methods only write and hash it.
+ *
+ * <p>Run (from the repository root):
+ * <pre>
+ * ./mvnw -B -q -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar CanonicalJsonBenchmark
+ * java -jar benchmarks/target/benchmarks.jar CanonicalJsonBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class CanonicalJsonBenchmark {
+
+  /** Which entity to serialize: {@code component} or {@code group10k}. */
+  @Param({Fixtures.COMPONENT, Fixtures.GROUP_10K})
+  public String shape = Fixtures.COMPONENT;
+
+  JsonNode node = CanonicalJson.MAPPER.nullNode();
+
+  /** Builds the entity tree. */
+  @Setup
+  public void setup() {
+    node = Fixtures.entity(shape);
+  }
+
+  /** Canonical JSON bytes of the entity. */
+  @Benchmark
+  public byte[] canonicalBytes() {
+    return CanonicalJson.toBytes(node);
+  }
+
+  /** Hex SHA-1 of the entity's canonical JSON. */
+  @Benchmark
+  public String sha1() {
+    return CanonicalJson.sha1(node);
+  }
+}
