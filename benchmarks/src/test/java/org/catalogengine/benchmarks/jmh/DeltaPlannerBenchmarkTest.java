@@ -2,7 +2,7 @@ package org.catalogengine.benchmarks.jmh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.catalogengine.internal.provider.MutationPlan;
+import org.catalogengine.spi.storage.MutationPlan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
