@@ -19,6 +19,9 @@ import org.catalogengine.spi.provider.DeferredEntity;
 import org.catalogengine.spi.provider.EntityMutation;
 import org.catalogengine.spi.provider.EntityProvider;
 import org.catalogengine.spi.provider.EntityProviderConnection;
+import org.catalogengine.spi.provider.JsonEntity;
+import org.catalogengine.model.CanonicalJson;
+import tools.jackson.databind.JsonNode;
 import org.catalogengine.spi.storage.ReferenceEdge;
 import org.catalogengine.spi.storage.StoredLocation;
 import org.junit.jupiter.api.Test;
@@ -219,5 +222,45 @@ class EngineTest extends StoreTestBase {
     p.connection.refresh(List.of("url:a"));
 
     assertThat(state("a").nextUpdateAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void applyFullJson_malformedItemThrowsNamingProviderAndItemAndStoresNothing() {
+    FullProvider p = new FullProvider("github", item("a", "url:a"));
+    CatalogEngine.builder().store(store).provider(p).build().start();
+    JsonNode good = CanonicalJson.MAPPER.readTree("""
+        {"apiVersion": "backstage.io/v1alpha1", "kind": "Component", "metadata": {"name": "b"}}""");
+    JsonNode noName = CanonicalJson.MAPPER.readTree("""
+        {"apiVersion": "backstage.io/v1alpha1", "kind": "Component", "metadata": {"title": "B"}}""");
+    JsonNode notAnObject = CanonicalJson.MAPPER.readTree("[1, 2]");
+
+    assertThatThrownBy(() -> p.connection.applyFullJson(
+            List.of(new JsonEntity(good, "url:b"), new JsonEntity(noName, "url:c"))))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("Provider 'github'")
+        .hasMessageContaining("item 1 of a full mutation (location key url:c)")
+        .hasMessageContaining("'metadata.name' must be a non-empty string");
+    assertThatThrownBy(() -> p.connection.applyDeltaJson(List.of(new JsonEntity(notAnObject, null)), List.of()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("item 0 of a delta mutation")
+        .hasMessageContaining("must be a JSON object, got an array");
+
+    // The bucket still holds exactly what the last good mutation stored.
+    assertThat(store.findEntityState(ref("a"))).isPresent();
+    assertThat(store.findEntityState(ref("b"))).isEmpty();
+    assertThat(store.statistics().entities()).isEqualTo(1);
+  }
+
+  @Test
+  void applyFullJson_wellFormedItemsAreStored() {
+    FullProvider p = new FullProvider("github");
+    CatalogEngine.builder().store(store).provider(p).build().start();
+    JsonNode b = CanonicalJson.MAPPER.readTree("""
+        {"apiVersion": "backstage.io/v1alpha1", "kind": "Component", "metadata": {"name": "b"}}""");
+
+    p.connection.applyFullJson(List.of(new JsonEntity(b, "url:b")));
+
+    assertThat(state("b").locationKey()).isEqualTo("url:b");
+    assertThat(p.connection.providerName()).isEqualTo("github");
   }
 }

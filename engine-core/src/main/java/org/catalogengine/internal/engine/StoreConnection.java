@@ -29,6 +29,11 @@ final class StoreConnection implements EntityProviderConnection {
   }
 
   @Override
+  public String providerName() {
+    return name;
+  }
+
+  @Override
   public void refresh(Collection<String> keys) {
     store.refresh(keys);
   }

@@ -45,10 +45,16 @@ public final class Chunks {
     return out;
   }
 
-  /** A random (version 4) UUID string; ThreadLocalRandom because ids need uniqueness, not secrecy. */
+  /**
+   * A time-ordered (version 7, RFC 9562) UUID string: 48 bits of epoch milliseconds, then random bits. Ids
+   * created together sort together, so primary-key inserts append to the end of the B-tree instead of
+   * landing on random pages (a large share of a 100,000-entity first load on SQLite). ThreadLocalRandom because
+   * ids need uniqueness, not secrecy; like Backstage's uids they are opaque and not stable across re-adds (E4).
+   */
   public static String newId() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long millis = System.currentTimeMillis();
+    long msb = (millis << 16) | 0x7000L | (r.nextInt() & 0x0FFFL);
     long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb).toString();
   }
