@@ -1,6 +1,7 @@
 package org.catalogengine.jdbc.internal.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,29 +65,38 @@ public final class EntityWrites {
     List<String> updated = new ArrayList<>();
     List<String> untouched = new ArrayList<>();
     List<RecordConflicts.Hit> conflicts = new ArrayList<>();
+    Map<String, DeferredEntity> byRef = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       DeferredEntity d = items.get(i);
       String ref = refs.get(i);
-      String key = d.locationKey();
       LookupEntries.Existing e = existing.get(ref);
       if (e == null) {
         Body b = Body.of(d);
-        newRows.add(new InsertEntities.NewEntity(Chunks.newId(), ref, b.json(), b.hash(), key));
+        newRows.add(new InsertEntities.NewEntity(Chunks.newId(), ref, b.json(), b.hash(), d.locationKey()));
         inserted.add(ref);
-      } else if (e.locationKey() == null || e.locationKey().equals(key)) {
-        if (d.entity().contentHash().equals(e.unprocessedHash()) && Objects.equals(e.locationKey(), key)) {
-          untouched.add(ref);
-        } else {
-          Body b = Body.of(d);
-          changes.add(new UpdateEntities.Change(e.entityId(), b.json(), b.hash(), key));
-          updated.add(ref);
-        }
+        byRef.put(ref, d);
       } else {
-        conflicts.add(new RecordConflicts.Hit(ref, e.locationKey(), key, d.entity()));
+        classifyExisting(d, ref, e, changes, updated, untouched, conflicts);
       }
     }
     long t0 = System.nanoTime();
-    InsertEntities.run(tx, newRows);
+    List<InsertEntities.NewEntity> raced = InsertEntities.run(tx, newRows);
+    if (!raced.isEmpty()) {
+      // Another writer inserted these refs after our lookup (P6's per-item fallback): treat them as existing.
+      Map<String, LookupEntries.Existing> now =
+          LookupEntries.run(tx, raced.stream().map(InsertEntities.NewEntity::ref).toList());
+      for (InsertEntities.NewEntity r : raced) {
+        inserted.remove(r.ref());
+        if (now.get(r.ref()) == null) {
+          throw new IllegalStateException("Entity " + r.ref() + " was neither inserted nor found; a concurrent"
+              + " writer inserted and removed it during this transaction");
+        }
+        classifyExisting(byRef.get(r.ref()), r.ref(), now.get(r.ref()), changes, updated, untouched, conflicts);
+      }
+      updated.sort(null);
+      untouched.sort(null);
+      conflicts.sort(java.util.Comparator.comparing(RecordConflicts.Hit::ref));
+    }
     long t1 = System.nanoTime();
     UpdateEntities.run(tx, changes);
     if (LOG.isDebugEnabled()) {
@@ -94,5 +104,23 @@ public final class EntityWrites {
           changes.size(), (System.nanoTime() - t1) / 1_000_000);
     }
     return new Outcome(inserted, updated, untouched, conflicts);
+  }
+
+  /** K1/K2 for a ref that exists: overwrite when the key allows it and something changed, else a conflict. */
+  private static void classifyExisting(DeferredEntity d, String ref, LookupEntries.Existing e,
+      List<UpdateEntities.Change> changes, List<String> updated, List<String> untouched,
+      List<RecordConflicts.Hit> conflicts) {
+    String key = d.locationKey();
+    if (e.locationKey() == null || e.locationKey().equals(key)) {
+      if (d.entity().contentHash().equals(e.unprocessedHash()) && Objects.equals(e.locationKey(), key)) {
+        untouched.add(ref);
+      } else {
+        Body b = Body.of(d);
+        changes.add(new UpdateEntities.Change(e.entityId(), b.json(), b.hash(), key));
+        updated.add(ref);
+      }
+    } else {
+      conflicts.add(new RecordConflicts.Hit(ref, e.locationKey(), key, d.entity()));
+    }
   }
 }

@@ -11,6 +11,7 @@ import static org.catalogengine.jdbc.internal.schema.Tables.UNPROCESSED_HASH;
 
 import java.util.List;
 import java.util.ArrayList;
+import java.util.Map;
 import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jspecify.annotations.Nullable;
@@ -25,20 +26,43 @@ public final class InsertEntities {
   /** A new entity row. */
   public record NewEntity(String entityId, String ref, String body, String hash, @Nullable String locationKey) {}
 
-  public static void run(Tx tx, List<NewEntity> rows) {
+  /**
+   * Inserts {@code rows}, skipping any whose ref another writer inserted meanwhile (a concurrent transaction
+   * that committed after this one looked the ref up). Only the rows actually inserted get a queue row.
+   *
+   * @return the rows skipped because their ref exists now; the caller treats them as existing rows
+   */
+  public static List<NewEntity> run(Tx tx, List<NewEntity> rows) {
     if (rows.isEmpty()) {
-      return;
+      return List.of();
     }
     List<Object[]> states = new ArrayList<>(rows.size());
-    List<Object[]> queue = new ArrayList<>(rows.size());
     Long now = tx.now();
     for (NewEntity r : rows) {
       states.add(new Object[] {r.entityId(), r.ref(), r.body(), r.hash(), r.locationKey(), now});
+    }
+    long inserted = Jdbc.batch(tx, tx.dsl().insertInto(tx.t().refreshState, ENTITY_ID, ENTITY_REF,
+        UNPROCESSED_ENTITY, UNPROCESSED_HASH, LOCATION_KEY, LAST_DISCOVERY_AT).values("", "", "", "", "", 0L)
+        .onConflictDoNothing(), states);
+    List<NewEntity> written = rows;
+    List<NewEntity> skipped = List.of();
+    if (inserted != rows.size()) {
+      // Some driver batches report no counts (SUCCESS_NO_INFO), so check ids rather than trust the sum.
+      Map<String, LookupEntries.Existing> now2 =
+          LookupEntries.run(tx, rows.stream().map(NewEntity::ref).toList());
+      written = new ArrayList<>(rows.size());
+      skipped = new ArrayList<>();
+      for (NewEntity r : rows) {
+        LookupEntries.Existing e = now2.get(r.ref());
+        (e != null && e.entityId().equals(r.entityId()) ? written : skipped).add(r);
+      }
+    }
+    List<Object[]> queue = new ArrayList<>(written.size());
+    for (NewEntity r : written) {
       queue.add(new Object[] {r.entityId(), now, 0});
     }
-    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().refreshState, ENTITY_ID, ENTITY_REF, UNPROCESSED_ENTITY,
-        UNPROCESSED_HASH, LOCATION_KEY, LAST_DISCOVERY_AT).values("", "", "", "", "", 0L), states);
     Jdbc.batch(tx, tx.dsl().insertInto(tx.t().processingQueue, ENTITY_ID, NEXT_UPDATE_AT, FAILURE_COUNT)
         .values("", 0L, 0), queue);
+    return skipped;
   }
 }
