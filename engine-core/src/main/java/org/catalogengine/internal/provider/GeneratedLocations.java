@@ -76,6 +76,11 @@ public final class GeneratedLocations {
   }
 
   /** A root Location without presence, with locationKey {@code type:target}. */
+  /** The generated Location entity for {@code type:target}, keyed by {@code type:target}. */
+  public static DeferredEntity of(String type, String target) {
+    return deferred(LocationRef.of(type, target));
+  }
+
   public static DeferredEntity deferred(LocationRef location) {
     return deferred(location, null);
   }

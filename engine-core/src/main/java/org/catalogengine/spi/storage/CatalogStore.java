@@ -1,0 +1,121 @@
+package org.catalogengine.spi.storage;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.catalogengine.model.Entity;
+import org.catalogengine.model.EntityRef;
+import org.catalogengine.spi.provider.DeferredEntity;
+import org.catalogengine.spi.provider.EntityMutation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The contract a storage backend implements: provider buckets, reference edges, locationKey conflicts,
+ * refresh keys and registered locations (spec §2–§4). engine-jdbc's {@code JdbcCatalogStore} implements it on
+ * SQLite, PostgreSQL and MariaDB.
+ *
+ * <p>Every write method is one transaction: it either applies completely or not at all. Retryable database
+ * failures (deadlocks, serialization failures, a busy SQLite database) are retried a bounded number of times
+ * before a {@link org.catalogengine.error.StorageException} is thrown. Implementations are thread-safe.
+ *
+ * <pre>{@code
+ * try (CatalogStore store = JdbcCatalogStore.builder().jdbcUrl("jdbc:sqlite:catalog.db").build()) {
+ *   store.applyMutation("github", EntityMutation.full(entities));
+ *   store.refresh(List.of("url:https://git/x/catalog-info.yaml"));
+ * }
+ * }</pre>
+ *
+ * @since 0.1 (experimental)
+ */
+public interface CatalogStore extends AutoCloseable {
+
+  /**
+   * Applies a provider mutation to the bucket of {@code source} in one transaction (spec P4–P7, K1–K3):
+   * plans it against the stored rows, eagerly prunes removed subtrees, writes inserts and updates in ref order,
+   * records conflicts (logged once, when first seen) and clears the ones that no longer occur. An identical
+   * repeated full mutation writes no row.
+   *
+   * @param source the provider name (the bucket's source key)
+   * @param mutation the full or delta mutation; items are assumed envelope-valid ({@link Entity} guarantees it)
+   * @return what changed
+   * @throws org.catalogengine.error.InputException if an item cannot be stored (e.g. a ref longer than 255
+   *     characters); nothing of the mutation is stored
+   * @throws org.catalogengine.error.StorageException if the database fails after bounded retries
+   */
+  MutationResult applyMutation(String source, EntityMutation mutation);
+
+  /** Removes a provider's whole bucket, as an empty full mutation would (spec P9). */
+  default MutationResult deleteBucket(String source) {
+    return applyMutation(source, EntityMutation.full(List.of()));
+  }
+
+  /**
+   * Makes every entity that registered one of the keys due for processing now (spec P8, S9); keys longer than
+   * 255 characters are matched after hashing.
+   *
+   * @return the number of entities made due
+   */
+  int refresh(Collection<String> keys);
+
+  /**
+   * Replaces the refresh keys registered by {@code ref} (spec L21, S9); used by the processing loop.
+   *
+   * @throws org.catalogengine.error.NotFoundException if the entity does not exist
+   */
+  void replaceRefreshKeys(EntityRef ref, Collection<String> keys);
+
+  /** Every provider name that owns at least one reference edge (spec P9). */
+  Set<String> sourceKeys();
+
+  /**
+   * Writes the children a parent emitted in a successful run (spec L20, K1, K2, K4): each child is inserted or
+   * updated (made due now) when the locationKey rules allow it; the parent's outgoing edges are replaced by
+   * edges to the written children (which lose every other incoming entity edge), and rejected children are
+   * recorded as conflicts (published to the {@link ConflictListener} when first seen).
+   *
+   * @throws org.catalogengine.error.NotFoundException if the parent does not exist
+   */
+  ChildWriteResult upsertChildren(EntityRef parent, List<DeferredEntity> children);
+
+  /**
+   * Stores a successful processing result under the key guard of spec K5: applied only if the row's
+   * location key is null or equals {@code claimedLocationKey}.
+   *
+   * @throws org.catalogengine.error.ConflictException if the row's key differs from the claimed key
+   * @throws org.catalogengine.error.NotFoundException if the entity does not exist
+   */
+  void writeProcessedEntity(EntityRef ref, @Nullable String claimedLocationKey, Entity processed, String resultHash);
+
+  /**
+   * Registers a location (spec S8, R10).
+   *
+   * @throws org.catalogengine.error.ConflictException if {@code type:target} is already registered
+   */
+  StoredLocation insertLocation(String type, String target);
+
+  /** Removes a registered location; returns it, or empty if no location has that id. */
+  Optional<StoredLocation> deleteLocation(String id);
+
+  /** A registered location by id. */
+  Optional<StoredLocation> location(String id);
+
+  /** All registered locations, ordered by type then target. */
+  List<StoredLocation> locations();
+
+  /** The stored state of an entity. */
+  Optional<EntityState> findEntityState(EntityRef ref);
+
+  /** The reference edges pointing at {@code target}, providers first, then parents, each sorted. */
+  List<ReferenceEdge> edgesTo(EntityRef target);
+
+  /** All recorded conflicts, ordered by ref then source. */
+  List<ConflictRecord> conflicts();
+
+  /** Row counts of every table. */
+  StoreStatistics statistics();
+
+  /** Releases the store's resources (a pool it created); a handed-in {@code DataSource} is left open. */
+  @Override
+  void close();
+}

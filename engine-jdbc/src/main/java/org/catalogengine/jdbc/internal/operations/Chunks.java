@@ -1,0 +1,55 @@
+package org.catalogengine.jdbc.internal.operations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.ToLongFunction;
+
+/** Chunking for IN lists and multi-row statements, and fast random ids. */
+public final class Chunks {
+  /** Refs per IN list: small enough for every dialect's bind limit and for index range scans. */
+  public static final int IN_LIST = 500;
+
+  private Chunks() {}
+
+  /** Splits {@code items} into consecutive lists of at most {@code size}. */
+  public static <T> List<List<T>> of(List<T> items, int size) {
+    if (items.size() <= size) {
+      return items.isEmpty() ? List.of() : List.of(items);
+    }
+    List<List<T>> out = new ArrayList<>((items.size() + size - 1) / size);
+    for (int i = 0; i < items.size(); i += size) {
+      out.add(items.subList(i, Math.min(items.size(), i + size)));
+    }
+    return out;
+  }
+
+  /** Splits by count and by an estimate of bound bytes, so a statement stays below the packet limit. */
+  public static <T> List<List<T>> bySize(List<T> items, int maxRows, long maxBytes, ToLongFunction<T> bytes) {
+    List<List<T>> out = new ArrayList<>();
+    int start = 0;
+    long acc = 0;
+    for (int i = 0; i < items.size(); i++) {
+      long b = bytes.applyAsLong(items.get(i));
+      if (i > start && (i - start >= maxRows || acc + b > maxBytes)) {
+        out.add(items.subList(start, i));
+        start = i;
+        acc = 0;
+      }
+      acc += b;
+    }
+    if (start < items.size()) {
+      out.add(items.subList(start, items.size()));
+    }
+    return out;
+  }
+
+  /** A random (version 4) UUID string; ThreadLocalRandom because ids need uniqueness, not secrecy. */
+  public static String newId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(msb, lsb).toString();
+  }
+}

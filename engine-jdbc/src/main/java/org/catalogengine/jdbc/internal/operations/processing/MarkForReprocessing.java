@@ -1,0 +1,58 @@
+package org.catalogengine.jdbc.internal.operations.processing;
+
+import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_ID;
+import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT;
+import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE_ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.TARGET_ENTITY_REF;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.tx.Tx;
+
+/** Makes entities due for processing now and requests their stitch (P7/O4, R8). */
+public final class MarkForReprocessing {
+  private MarkForReprocessing() {}
+
+  /**
+   * Marks every entity that is the source of a relation targeting one of {@code deleted} (and is not itself
+   * being deleted); returns the marked refs, sorted.
+   */
+  public static List<String> relationSourcesOf(Tx tx, List<String> deleted) {
+    if (deleted.isEmpty()) {
+      return List.of();
+    }
+    Set<String> doomed = new HashSet<>(deleted);
+    TreeSet<String> sources = new TreeSet<>();
+    for (List<String> chunk : Chunks.of(deleted, Chunks.IN_LIST)) {
+      for (String s : tx.dsl().selectDistinct(SOURCE_ENTITY_REF).from(tx.t().relations)
+          .where(TARGET_ENTITY_REF.in(chunk)).fetch(SOURCE_ENTITY_REF)) {
+        if (!doomed.contains(s)) {
+          sources.add(s);
+        }
+      }
+    }
+    List<String> refs = List.copyOf(sources);
+    refs(tx, refs);
+    return refs;
+  }
+
+  /** Makes the sorted {@code refs} due now and requests a stitch of each. */
+  public static void refs(Tx tx, Collection<String> refs) {
+    if (refs.isEmpty()) {
+      return;
+    }
+    List<String> sorted = refs.stream().sorted().distinct().toList();
+    for (List<String> chunk : Chunks.of(sorted, Chunks.IN_LIST)) {
+      tx.dsl().update(tx.t().processingQueue)
+          .set(NEXT_UPDATE_AT, tx.now())
+          .where(ENTITY_ID.in(tx.dsl().select(ENTITY_ID).from(tx.t().refreshState).where(ENTITY_REF.in(chunk))))
+          .execute();
+    }
+    RequestStitch.run(tx, sorted);
+  }
+}

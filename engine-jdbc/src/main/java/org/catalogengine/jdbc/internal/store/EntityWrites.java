@@ -1,0 +1,85 @@
+package org.catalogengine.jdbc.internal.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.conflicts.RecordConflicts;
+import org.catalogengine.jdbc.internal.operations.provider.InsertEntities;
+import org.catalogengine.jdbc.internal.operations.provider.LookupEntries;
+import org.catalogengine.jdbc.internal.operations.provider.UpdateEntities;
+import org.catalogengine.jdbc.internal.tx.Tx;
+import org.catalogengine.spi.provider.DeferredEntity;
+
+/**
+ * The K1/K2 write of entities by a provider or a parent (P6, L20): unknown refs are inserted; a row whose key
+ * is null or equal to the new key is overwritten (the key becomes the new one: weak ownership is claimable);
+ * anything else is a conflict and the row is left untouched. A row identical in body and key is not rewritten.
+ * Looking refs up first is what lets one existing ref in a batch fail alone (CS23) instead of the batch.
+ */
+public final class EntityWrites {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EntityWrites.class);
+  private EntityWrites() {}
+
+  /** What happened to each ref (each list sorted). */
+  public record Outcome(
+      List<String> inserted, List<String> updated, List<String> untouched, List<RecordConflicts.Hit> conflicts) {
+
+    /** Refs the writer now owns: inserted, updated or identical (sorted). */
+    public List<String> written() {
+      List<String> all = new ArrayList<>(inserted.size() + updated.size() + untouched.size());
+      all.addAll(inserted);
+      all.addAll(updated);
+      all.addAll(untouched);
+      all.sort(null);
+      return all;
+    }
+  }
+
+  /** Writes {@code items}, which are sorted by ref and distinct. */
+  public static Outcome write(Tx tx, List<DeferredEntity> items) {
+    if (items.isEmpty()) {
+      return new Outcome(List.of(), List.of(), List.of(), List.of());
+    }
+    List<String> refs = items.stream().map(d -> d.entity().ref().toString()).toList();
+    long l0 = System.nanoTime();
+    Map<String, LookupEntries.Existing> existing = LookupEntries.run(tx, refs);
+    LOG.debug("Looked up {} refs in {} ms", refs.size(), (System.nanoTime() - l0) / 1_000_000);
+    List<InsertEntities.NewEntity> newRows = new ArrayList<>();
+    List<UpdateEntities.Change> changes = new ArrayList<>();
+    List<String> inserted = new ArrayList<>();
+    List<String> updated = new ArrayList<>();
+    List<String> untouched = new ArrayList<>();
+    List<RecordConflicts.Hit> conflicts = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      DeferredEntity d = items.get(i);
+      String ref = refs.get(i);
+      String key = d.locationKey();
+      String hash = d.entity().contentHash();
+      LookupEntries.Existing e = existing.get(ref);
+      if (e == null) {
+        newRows.add(new InsertEntities.NewEntity(Chunks.newId(), ref, d.entity().toString(), hash, key));
+        inserted.add(ref);
+      } else if (e.locationKey() == null || e.locationKey().equals(key)) {
+        if (hash.equals(e.unprocessedHash()) && Objects.equals(e.locationKey(), key)) {
+          untouched.add(ref);
+        } else {
+          changes.add(new UpdateEntities.Change(e.entityId(), d.entity().toString(), hash, key));
+          updated.add(ref);
+        }
+      } else {
+        conflicts.add(new RecordConflicts.Hit(ref, e.locationKey(), key, d.entity()));
+      }
+    }
+    long t0 = System.nanoTime();
+    InsertEntities.run(tx, newRows);
+    long t1 = System.nanoTime();
+    UpdateEntities.run(tx, changes);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Entity writes: {} inserted in {} ms, {} updated in {} ms", newRows.size(), (t1 - t0) / 1_000_000,
+          changes.size(), (System.nanoTime() - t1) / 1_000_000);
+    }
+    return new Outcome(inserted, updated, untouched, conflicts);
+  }
+}

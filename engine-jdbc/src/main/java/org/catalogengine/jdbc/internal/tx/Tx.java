@@ -1,0 +1,49 @@
+package org.catalogengine.jdbc.internal.tx;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.catalogengine.jdbc.internal.dialect.Dialect;
+import org.catalogengine.jdbc.internal.schema.Tables;
+import org.jooq.DSLContext;
+
+/** One transaction attempt as the operations see it: the DSL, tables, dialect and the transaction's clock. */
+public final class Tx {
+  private final DSLContext dsl;
+  private final Tables tables;
+  private final Dialect dialect;
+  private final long now;
+  private final List<Runnable> afterCommit = new ArrayList<>();
+
+  Tx(DSLContext dsl, Tables tables, Dialect dialect, long now) {
+    this.dsl = dsl;
+    this.tables = tables;
+    this.dialect = dialect;
+    this.now = now;
+  }
+
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  public Tables t() {
+    return tables;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The transaction's "now" in epoch millis; every row it writes uses this one value. */
+  public long now() {
+    return now;
+  }
+
+  /** Runs {@code action} after a successful commit (logs, listener calls); dropped on rollback. */
+  public void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  List<Runnable> afterCommitActions() {
+    return afterCommit;
+  }
+}

@@ -1,0 +1,62 @@
+package org.catalogengine.jdbc.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.catalogengine.jdbc.JdbcCatalogStore;
+import org.catalogengine.model.EntityRef;
+import org.catalogengine.spi.storage.EntityState;
+import org.catalogengine.spi.storage.ReferenceEdge;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Base of the backend-matrix tests: a wiped shared store and helpers. */
+public abstract class StoreTestBase {
+  protected Fixture f;
+  protected JdbcCatalogStore store;
+  protected ManualClock clock;
+
+  /** The backend of this class invocation (an injected {@code @Parameter} field in the subclass). */
+  protected abstract Backend backend();
+
+  @BeforeEach
+  final void openStore() {
+    f = Fixture.fresh(backend());
+    store = f.store;
+    clock = f.clock;
+  }
+
+  /** Catalog invariants after every test: every queue row has its entity and vice versa. */
+  @AfterEach
+  final void checkInvariants() {
+    if (f == null) {
+      return;
+    }
+    var s = store.statistics();
+    assertThat(s.queued()).as("one queue row per entity").isEqualTo(s.entities());
+  }
+
+  protected EntityState state(String name) {
+    return store.findEntityState(Entities.ref(name)).orElseThrow(() -> new AssertionError("no entity " + name));
+  }
+
+  protected boolean exists(String name) {
+    return store.findEntityState(Entities.ref(name)).isPresent();
+  }
+
+  protected List<ReferenceEdge> edges(String name) {
+    return store.edgesTo(Entities.ref(name));
+  }
+
+  protected static ReferenceEdge providerEdge(String provider, String name) {
+    return ReferenceEdge.fromProvider(provider, Entities.ref(name));
+  }
+
+  protected static ReferenceEdge parentEdge(String parent, String name) {
+    return ReferenceEdge.fromEntity(Entities.ref(parent), Entities.ref(name));
+  }
+
+  protected static EntityRef ref(String name) {
+    return Entities.ref(name);
+  }
+}
