@@ -108,7 +108,10 @@ public final class EngineLoop {
         out.resultHash(), cacheJson);
   }
 
-  /** L25: the entity's own parents come with the claim; its children's parents are read when asked. */
+  /**
+   * L25: the entity's own parents come with the claim; its children's parents are read when asked (the hasher
+   * sorts and de-duplicates the whole list).
+   */
   private ParentLookup parents(ClaimedEntity c) {
     return refs -> {
       List<EntityRef> out = new ArrayList<>();
@@ -121,6 +124,9 @@ public final class EngineLoop {
         }
       }
       if (!others.isEmpty()) {
+        // the write makes this entity a parent of its children; counting it now keeps the hash of the next
+        // identical run equal, instead of rewriting every parent once on its second run
+        out.add(c.ref());
         Map<EntityRef, List<EntityRef>> found = store.parentsOf(others);
         for (EntityRef r : others) {
           out.addAll(found.getOrDefault(r, List.of()));
