@@ -712,4 +712,11 @@ public final class JdbcCatalogStore implements CatalogStore {
       throw new InputException(what + " must be at least 1, got " + value);
     }
   }
+
+  @Override
+  public int refreshAll() {
+    return tx.write("Making every entity due", t -> t.dsl().update(t.t().processingQueue)
+        .set(org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT, t.now())
+        .execute());
+  }
 }

@@ -184,4 +184,12 @@ public interface CatalogStore extends AutoCloseable {
    * @return the removals (final JSON null), sorted by ref
    */
   List<StitchCommit> deleteOrphans(int limit);
+
+  /**
+   * Makes every entity due for processing now (the command line's {@code ingest --refresh}; a full re-read of
+   * every location).
+   *
+   * @return the number of entities made due
+   */
+  int refreshAll();
 }
