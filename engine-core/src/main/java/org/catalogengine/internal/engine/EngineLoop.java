@@ -92,7 +92,10 @@ public final class EngineLoop {
       return hash.equals(c.resultHash()) ? new ProcessingOutcome.Unchanged(c.entityId(), c.ref(), false, null)
           : new ProcessingOutcome.Failed(c.entityId(), c.ref(), errorsJson, hash, null);
     }
-    String cacheJson = out.cacheChanged() ? out.cache().toJson().toString() : null;
+    // an empty cache is not worth a write when none was stored (most entities never use the cache)
+    boolean storedNothing = previousCache == null || previousCache.isEmpty();
+    String cacheJson = out.cacheChanged() && !(storedNothing && out.cache().isEmpty())
+        ? out.cache().toJson().toString() : null;
     if (out.resultHash().equals(c.resultHash())) {
       return new ProcessingOutcome.Unchanged(c.entityId(), c.ref(), out.ok(), cacheJson);
     }

@@ -32,7 +32,8 @@ public final class ClaimDue {
     List<String> ids = tx.dialect().claimLock(tx.dsl().select(ENTITY_ID).from(tx.t().processingQueue)
             .where(NEXT_UPDATE_AT.le(now))
             .and(LEASE_UNTIL.isNull().or(LEASE_UNTIL.le(now)))
-            .orderBy(NEXT_UPDATE_AT, ENTITY_ID)
+            // index order only: a tie-break column would sort every due row on each claim
+            .orderBy(NEXT_UPDATE_AT)
             .limit(limit))
         .fetch(ENTITY_ID);
     if (ids.isEmpty()) {

@@ -20,7 +20,8 @@ public final class ClaimStitches {
   public static List<StitchTicket> run(Tx tx, int limit, long leaseMillis) {
     List<String> refs = tx.dialect().claimLock(tx.dsl().select(ENTITY_REF).from(tx.t().stitchQueue)
             .where(NEXT_STITCH_AT.le(tx.now()))
-            .orderBy(NEXT_STITCH_AT, ENTITY_REF)
+            // index order only: a tie-break column would sort every due row on each claim
+            .orderBy(NEXT_STITCH_AT)
             .limit(limit))
         .fetch(ENTITY_REF);
     if (refs.isEmpty()) {
