@@ -125,7 +125,14 @@ public final class WriteStitched {
     List<String[]> deletes = new ArrayList<>();
     List<String[]> inserts = new ArrayList<>();
     for (StitchOutcome.Stitched s : stitched) {
-      Set<SearchEntry> old = stored.getOrDefault(s.entityId(), Set.of());
+      Set<SearchEntry> old = stored.get(s.entityId());
+      if (old == null) {
+        // a first stitch: every row is new, no set to build
+        for (SearchEntry e : s.searchRows()) {
+          inserts.add(new String[] {s.entityId(), e.key(), e.value(), e.originalValue()});
+        }
+        continue;
+      }
       Set<SearchEntry> next = new HashSet<>(s.searchRows());
       for (SearchEntry e : old) {
         if (!next.contains(e)) {
