@@ -189,6 +189,7 @@ public final class JdbcCatalogStore implements CatalogStore {
     Objects.requireNonNull(mutation, "mutation");
     validate(source, mutation);
     return tx.write("Mutation of provider '" + source + "'", t -> {
+      dialect.lockBucket(t, "catalog-bucket:" + tables.prefix() + ":" + tables.schema() + ":" + source);
       if (mutation instanceof EntityMutation.Full full) {
         List<StoredEntry> bucket = LoadBucket.run(t, source);
         MutationPlan plan = DeltaPlanner.planFull(bucket, full.entities());

@@ -220,6 +220,13 @@ class ConflictTest extends StoreTestBase {
   }
 
   @Test
+  void upsertChildren_unknownParentIsNotFoundAndWritesNothing() {
+    assertThatThrownBy(() -> store.upsertChildren(ref("ghost"), List.of(item("c", null))))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("component:default/ghost");
+    assertThat(exists("c")).isFalse();
+  }
+
+  @Test
   void upsertChildren_selfEmissionIsIgnored() {
     full(GITHUB, item("a", "url:a"));
 

@@ -284,6 +284,17 @@ class ProviderMutationTest extends StoreTestBase {
   }
 
   @Test
+  void applyMutation_storesTheCanonicalBodyWithItsContentHash() {
+    var entity = component("hashed", "7");
+
+    full(GITHUB, item(entity, "url:h"));
+
+    assertThat(state("hashed").unprocessedHash()).isEqualTo(entity.contentHash());
+    assertThat(f.db.rows("SELECT unprocessed_entity FROM " + f.t("refresh_state")))
+        .containsExactly("unprocessed_entity=" + entity.canonicalJson());
+  }
+
+  @Test
   void applyMutation_timestampsComeFromTheInjectedClock() {
     full(GITHUB, item("a", "url:a"));
 

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * SQLite, PostgreSQL and MariaDB.
  *
  * <p>Every write method is one transaction: it either applies completely or not at all. Retryable database
- * failures (deadlocks, serialization failures, a busy SQLite database) are retried a bounded number of times
+ * failures (deadlocks, serialization failures, a busy SQLite database, two writers racing to insert the same
+ref) are retried a bounded number of times
  * before a {@link org.catalogengine.error.StorageException} is thrown. Implementations are thread-safe.
  *
  * <pre>{@code

@@ -73,6 +73,11 @@ public final class TestDb implements AutoCloseable {
     }
   }
 
+  /** The JDBC URL of this database (PostgreSQL: of database {@code test}; the schema is {@link #name}). */
+  public String url() {
+    return url;
+  }
+
   /** A store builder on this database (the PostgreSQL schema is this database's name). */
   public JdbcCatalogStore.Builder storeBuilder() {
     JdbcCatalogStore.Builder b = JdbcCatalogStore.builder().jdbcUrl(url);

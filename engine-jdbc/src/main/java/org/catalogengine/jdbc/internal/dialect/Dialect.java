@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.catalogengine.error.StorageException;
+import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertOnDuplicateStep;
@@ -108,6 +109,9 @@ public enum Dialect {
         p.setProperty("synchronous", "NORMAL");
         p.setProperty("busy_timeout", "10000");
         p.setProperty("foreign_keys", "true");
+        // 64 MiB page cache (the default is 2 MiB): index inserts of a 100k-entity mutation stay in memory
+        p.setProperty("cache_size", "-65536");
+        p.setProperty("temp_store", "MEMORY");
       }
       case POSTGRES -> p.setProperty("reWriteBatchedInserts", "true");
       default -> { }
@@ -122,6 +126,14 @@ public enum Dialect {
         // a handed-in DataSource may not enable foreign keys; cascades (S10) depend on them
         try (Statement s = connection.createStatement()) {
           s.execute("PRAGMA foreign_keys = ON");
+        }
+      }
+      case MARIADB -> {
+        // InnoDB's default REPEATABLE READ takes gap locks on every index range a batch touches; concurrent
+        // bucket writes then deadlock on neighbouring refs. READ COMMITTED (PostgreSQL's default) keeps only
+        // record locks, and every write here re-reads what it decides on inside its own transaction.
+        if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+          connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         }
       }
       default -> { }
@@ -146,13 +158,50 @@ public enum Dialect {
     if ("40001".equals(state) || "40P01".equals(state)) {
       return true;
     }
+    // A unique violation is retryable too: every store write looks rows up before inserting, so a violation
+    // means a concurrent writer inserted the same ref (or location) first; the retry sees it and takes the
+    // update or conflict path. A genuine bug still fails after the bounded attempts.
     return switch (this) {
-      // SQLITE_BUSY (5) and SQLITE_LOCKED (6), also as extended codes (low byte)
+      // SQLITE_BUSY (5) and SQLITE_LOCKED (6), also as extended codes (low byte); SQLite has one writer per
+      // store, so its unique violations are never races
       case SQLITE -> (e.getErrorCode() & 0xff) == 5 || (e.getErrorCode() & 0xff) == 6;
-      // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT
-      case MARIADB -> e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
-      default -> false;
+      // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT, ER_DUP_ENTRY
+      case MARIADB -> e.getErrorCode() == 1213 || e.getErrorCode() == 1205 || e.getErrorCode() == 1062;
+      // unique_violation
+      case POSTGRES -> "23505".equals(state);
     };
+  }
+
+  /**
+   * Serialises mutations of one provider bucket across engine nodes (design 10), so two nodes never plan the
+   * same bucket concurrently. PostgreSQL: a transaction-scoped advisory lock; MariaDB: a named lock released
+   * when the transaction ends; SQLite needs none (one writer per store).
+   */
+  public void lockBucket(Tx tx, String lockName) {
+    long key = advisoryKey(lockName);
+    switch (this) {
+      case POSTGRES -> tx.dsl().fetch("select pg_advisory_xact_lock(?)", key);
+      case MARIADB -> {
+        // named locks are session-scoped (at most 64 characters): released when the transaction ends
+        String name = "catalog_bucket_" + Long.toHexString(key);
+        Object got = tx.dsl().fetchValue("select get_lock(?, 60)", name);
+        tx.atEnd(() -> tx.dsl().fetch("select release_lock(?)", name));
+        if (got == null || !"1".equals(got.toString())) {
+          throw new StorageException("Timed out after 60 s waiting for the lock of bucket '" + lockName + "'");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static long advisoryKey(String name) {
+    // FNV-1a 64: stable across JVMs and releases, unlike String.hashCode's 32 bits
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < name.length(); i++) {
+      h ^= name.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
   }
 
   /** An insert that updates {@code updates} when a row with the same {@code keys} exists. */
@@ -162,14 +211,6 @@ public enum Dialect {
     return switch (this) {
       case MARIADB -> insert.onDuplicateKeyUpdate().set(updates);
       default -> insert.onConflict(keys).doUpdate().set(updates);
-    };
-  }
-
-  /** An insert that does nothing when a row with the same {@code keys} exists. */
-  public Query insertIgnore(InsertOnDuplicateStep<Record> insert, Collection<? extends Field<?>> keys) {
-    return switch (this) {
-      case MARIADB -> insert.onDuplicateKeyIgnore();
-      default -> insert.onConflict(keys).doNothing();
     };
   }
 

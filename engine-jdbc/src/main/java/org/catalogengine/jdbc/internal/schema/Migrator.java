@@ -26,7 +26,11 @@ public final class Migrator {
         .locations(LOCATION)
         .placeholders(dialect.placeholders(prefix))
         .table(prefix + "schema_history")
-        .failOnMissingLocations(true);
+        .failOnMissingLocations(true)
+        // the engine may live in a service's existing database or schema (other tables, another prefix):
+        // start our own history at version 0 there instead of refusing a non-empty schema
+        .baselineOnMigrate(true)
+        .baselineVersion("0");
     if (schema != null) {
       config = config.schemas(schema).defaultSchema(schema).createSchemas(true);
     }

@@ -10,6 +10,7 @@ import org.catalogengine.jdbc.internal.operations.provider.InsertEntities;
 import org.catalogengine.jdbc.internal.operations.provider.LookupEntries;
 import org.catalogengine.jdbc.internal.operations.provider.UpdateEntities;
 import org.catalogengine.jdbc.internal.tx.Tx;
+import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.spi.provider.DeferredEntity;
 
 /**
@@ -37,6 +38,17 @@ public final class EntityWrites {
     }
   }
 
+  /**
+   * The stored body: the canonical (key-sorted) JSON, serialised once; its SHA-1 is by construction the
+   * entity's {@code contentHash()}, so the hash costs no second serialisation.
+   */
+  private record Body(String json, String hash) {
+    static Body of(DeferredEntity d) {
+      String json = d.entity().canonicalJson();
+      return new Body(json, new CanonicalJson.Sha1().update(json).hex());
+    }
+  }
+
   /** Writes {@code items}, which are sorted by ref and distinct. */
   public static Outcome write(Tx tx, List<DeferredEntity> items) {
     if (items.isEmpty()) {
@@ -56,16 +68,17 @@ public final class EntityWrites {
       DeferredEntity d = items.get(i);
       String ref = refs.get(i);
       String key = d.locationKey();
-      String hash = d.entity().contentHash();
       LookupEntries.Existing e = existing.get(ref);
       if (e == null) {
-        newRows.add(new InsertEntities.NewEntity(Chunks.newId(), ref, d.entity().toString(), hash, key));
+        Body b = Body.of(d);
+        newRows.add(new InsertEntities.NewEntity(Chunks.newId(), ref, b.json(), b.hash(), key));
         inserted.add(ref);
       } else if (e.locationKey() == null || e.locationKey().equals(key)) {
-        if (hash.equals(e.unprocessedHash()) && Objects.equals(e.locationKey(), key)) {
+        if (d.entity().contentHash().equals(e.unprocessedHash()) && Objects.equals(e.locationKey(), key)) {
           untouched.add(ref);
         } else {
-          changes.add(new UpdateEntities.Change(e.entityId(), d.entity().toString(), hash, key));
+          Body b = Body.of(d);
+          changes.add(new UpdateEntities.Change(e.entityId(), b.json(), b.hash(), key));
           updated.add(ref);
         }
       } else {

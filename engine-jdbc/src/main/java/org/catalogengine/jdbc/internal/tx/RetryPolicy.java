@@ -4,7 +4,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.catalogengine.error.CatalogException;
 import org.catalogengine.error.StorageException;
 
 /**
@@ -12,6 +11,7 @@ import org.catalogengine.error.StorageException;
  * and the random source are injectable so tests run without sleeping.
  */
 public final class RetryPolicy {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RetryPolicy.class);
 
   /** Sleeps between attempts. */
   @FunctionalInterface
@@ -72,18 +72,16 @@ public final class RetryPolicy {
           throw new StorageException(what + " failed after " + n + " attempts (retryable failure: "
               + e.getMessage() + ")", e);
         }
+        long pause = backoffMillis(n);
+        LOG.debug("{} hit a retryable failure (attempt {} of {}), retrying in {} ms: {}", what, n, maxAttempts,
+            pause, e.getMessage());
         try {
-          sleeper.sleep(backoffMillis(n));
+          sleeper.sleep(pause);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           throw new StorageException(what + " was interrupted while waiting to retry", e);
         }
       }
     }
-  }
-
-  /** True for exceptions of the engine's own hierarchy that must pass through unchanged. */
-  static boolean isEngineException(Throwable t) {
-    return t instanceof CatalogException && !(t instanceof StorageException);
   }
 }

@@ -67,8 +67,8 @@ public final class Transactor {
     try (Connection c = dataSource.getConnection()) {
       dialect.prepareConnection(c);
       c.setAutoCommit(false);
+      tx = new Tx(c, DSL.using(c, dialect.sqlDialect(), settings), tables, dialect, clock.millis());
       try {
-        tx = new Tx(DSL.using(c, dialect.sqlDialect(), settings), tables, dialect, clock.millis());
         result = work.apply(tx);
         c.commit();
       } catch (RuntimeException | Error e) {
@@ -79,6 +79,13 @@ public final class Transactor {
         throw e;
       } finally {
         c.setAutoCommit(true);
+        for (Runnable r : tx.atEndActions()) {
+          try {
+            r.run();
+          } catch (RuntimeException e) {
+            LOG.warn("An end-of-transaction action of {} failed", what, e);
+          }
+        }
       }
     } catch (SQLException e) {
       throw translate(what, e);

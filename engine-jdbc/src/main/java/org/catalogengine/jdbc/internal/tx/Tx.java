@@ -8,13 +8,16 @@ import org.jooq.DSLContext;
 
 /** One transaction attempt as the operations see it: the DSL, tables, dialect and the transaction's clock. */
 public final class Tx {
+  private final java.sql.Connection connection;
   private final DSLContext dsl;
   private final Tables tables;
   private final Dialect dialect;
   private final long now;
   private final List<Runnable> afterCommit = new ArrayList<>();
+  private final List<Runnable> atEnd = new ArrayList<>();
 
-  Tx(DSLContext dsl, Tables tables, Dialect dialect, long now) {
+  Tx(java.sql.Connection connection, DSLContext dsl, Tables tables, Dialect dialect, long now) {
+    this.connection = connection;
     this.dsl = dsl;
     this.tables = tables;
     this.dialect = dialect;
@@ -23,6 +26,11 @@ public final class Tx {
 
   public DSLContext dsl() {
     return dsl;
+  }
+
+  /** The transaction's connection, for the few hot-path statements that bypass jOOQ's per-value binding. */
+  public java.sql.Connection connection() {
+    return connection;
   }
 
   public Tables t() {
@@ -41,6 +49,18 @@ public final class Tx {
   /** Runs {@code action} after a successful commit (logs, listener calls); dropped on rollback. */
   public void afterCommit(Runnable action) {
     afterCommit.add(action);
+  }
+
+  /**
+   * Runs {@code action} on this transaction's connection after it committed or rolled back, before the
+   * connection goes back to the pool (releasing session-level locks).
+   */
+  public void atEnd(Runnable action) {
+    atEnd.add(action);
+  }
+
+  List<Runnable> atEndActions() {
+    return atEnd;
   }
 
   List<Runnable> afterCommitActions() {

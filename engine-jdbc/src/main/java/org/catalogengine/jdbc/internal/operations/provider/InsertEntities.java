@@ -10,15 +10,13 @@ import static org.catalogengine.jdbc.internal.schema.Tables.UNPROCESSED_ENTITY;
 import static org.catalogengine.jdbc.internal.schema.Tables.UNPROCESSED_HASH;
 
 import java.util.List;
-import org.catalogengine.jdbc.internal.operations.Chunks;
+import java.util.ArrayList;
+import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.tx.Tx;
-import org.jooq.InsertValuesStep3;
-import org.jooq.InsertValuesStep6;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Inserts new entities with multi-row statements: the refresh-state row and a queue row due now (L4). Rows
+ * Inserts new entities with JDBC batches: the refresh-state row and a queue row due now (L4). Rows
  * arrive sorted by ref, so concurrent writers take index locks in the same order.
  */
 public final class InsertEntities {
@@ -31,24 +29,16 @@ public final class InsertEntities {
     if (rows.isEmpty()) {
       return;
     }
-    int maxRows = Math.min(500, tx.dialect().maxBindParameters() / 6);
-    for (List<NewEntity> chunk : Chunks.bySize(rows, maxRows, tx.dialect().maxStatementBytes(),
-        r -> 2L * r.body().length() + 200)) {
-      InsertValuesStep6<Record, String, String, String, String, String, Long> insert = tx.dsl()
-          .insertInto(tx.t().refreshState, ENTITY_ID, ENTITY_REF, UNPROCESSED_ENTITY, UNPROCESSED_HASH,
-              LOCATION_KEY, LAST_DISCOVERY_AT);
-      for (NewEntity r : chunk) {
-        insert = insert.values(r.entityId(), r.ref(), r.body(), r.hash(), r.locationKey(), tx.now());
-      }
-      insert.execute();
+    List<Object[]> states = new ArrayList<>(rows.size());
+    List<Object[]> queue = new ArrayList<>(rows.size());
+    Long now = tx.now();
+    for (NewEntity r : rows) {
+      states.add(new Object[] {r.entityId(), r.ref(), r.body(), r.hash(), r.locationKey(), now});
+      queue.add(new Object[] {r.entityId(), now, 0});
     }
-    for (List<NewEntity> chunk : Chunks.of(rows, Math.min(1_000, tx.dialect().maxBindParameters() / 3))) {
-      InsertValuesStep3<Record, String, Long, Integer> insert =
-          tx.dsl().insertInto(tx.t().processingQueue, ENTITY_ID, NEXT_UPDATE_AT, FAILURE_COUNT);
-      for (NewEntity r : chunk) {
-        insert = insert.values(r.entityId(), tx.now(), 0);
-      }
-      insert.execute();
-    }
+    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().refreshState, ENTITY_ID, ENTITY_REF, UNPROCESSED_ENTITY,
+        UNPROCESSED_HASH, LOCATION_KEY, LAST_DISCOVERY_AT).values("", "", "", "", "", 0L), states);
+    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().processingQueue, ENTITY_ID, NEXT_UPDATE_AT, FAILURE_COUNT)
+        .values("", 0L, 0), queue);
   }
 }

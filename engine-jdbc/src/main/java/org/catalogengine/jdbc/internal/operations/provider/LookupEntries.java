@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jspecify.annotations.Nullable;
 
@@ -23,13 +23,11 @@ public final class LookupEntries {
   /** The existing rows for {@code refs}, keyed by canonical ref string. */
   public static Map<String, Existing> run(Tx tx, Collection<String> refs) {
     Map<String, Existing> out = new HashMap<>();
-    for (List<String> chunk : Chunks.of(List.copyOf(refs), Chunks.IN_LIST)) {
-      tx.dsl().select(ENTITY_ID, ENTITY_REF, UNPROCESSED_HASH, LOCATION_KEY)
-          .from(tx.t().refreshState)
-          .where(ENTITY_REF.in(chunk))
-          .fetch()
-          .forEach(r -> out.put(r.value2(), new Existing(r.value1(), r.value2(), r.value3(), r.value4())));
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_ID, ENTITY_REF, UNPROCESSED_HASH, LOCATION_KEY)
+            .from(tx.t().refreshState).where(ENTITY_REF.in(Jdbc.placeholders(n))),
+        List.copyOf(refs),
+        rs -> out.put(rs.getString(2), new Existing(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4))));
     return out;
   }
 }

@@ -8,10 +8,11 @@ import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT;
 import static org.catalogengine.jdbc.internal.schema.Tables.UNPROCESSED_ENTITY;
 import static org.catalogengine.jdbc.internal.schema.Tables.UNPROCESSED_HASH;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.tx.Tx;
-import org.jooq.BatchBindStep;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,19 +29,17 @@ public final class UpdateEntities {
     if (rows.isEmpty()) {
       return;
     }
-    for (List<Change> chunk : Chunks.bySize(rows, 500, tx.dialect().maxStatementBytes(),
-        r -> 2L * r.body().length() + 200)) {
-      BatchBindStep batch = tx.dsl().batch(tx.dsl().update(tx.t().refreshState)
-          .set(UNPROCESSED_ENTITY, (String) null)
-          .set(UNPROCESSED_HASH, (String) null)
-          .set(LOCATION_KEY, (String) null)
-          .set(LAST_DISCOVERY_AT, (Long) null)
-          .where(ENTITY_ID.eq((String) null)));
-      for (Change r : chunk) {
-        batch = batch.bind(r.body(), r.hash(), r.locationKey(), tx.now(), r.entityId());
-      }
-      batch.execute();
+    List<Object[]> binds = new ArrayList<>(rows.size());
+    Long now = tx.now();
+    for (Change r : rows) {
+      binds.add(new Object[] {r.body(), r.hash(), r.locationKey(), now, r.entityId()});
     }
+    Jdbc.batch(tx, tx.dsl().update(tx.t().refreshState)
+        .set(UNPROCESSED_ENTITY, "")
+        .set(UNPROCESSED_HASH, "")
+        .set(LOCATION_KEY, "")
+        .set(LAST_DISCOVERY_AT, 0L)
+        .where(ENTITY_ID.eq("")), binds);
     List<String> ids = rows.stream().map(Change::entityId).toList();
     for (List<String> chunk : Chunks.of(ids, Chunks.IN_LIST)) {
       tx.dsl().update(tx.t().processingQueue)

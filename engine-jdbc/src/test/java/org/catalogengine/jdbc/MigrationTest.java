@@ -1,0 +1,102 @@
+package org.catalogengine.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.catalogengine.jdbc.testing.Entities.item;
+
+import java.util.List;
+import org.catalogengine.error.StorageException;
+import org.catalogengine.jdbc.testing.Backend;
+import org.catalogengine.jdbc.testing.TestDb;
+import org.catalogengine.spi.provider.EntityMutation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Migrations with prefixes, PostgreSQL schemas and migrateOnStart=false, each on a fresh database. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.catalogengine.jdbc.testing.Backend#all")
+class MigrationTest {
+
+  @Parameter
+  Backend backend;
+
+  private TestDb db;
+
+  @BeforeEach
+  void createDatabase() {
+    db = TestDb.create(backend);
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  @Test
+  void build_migratesTablesAndHistoryWithThePrefix() {
+    try (JdbcCatalogStore store = db.storeBuilder().tablePrefix("xy_").build()) {
+      store.applyMutation("p", EntityMutation.full(List.of(item("a", "url:a"))));
+
+      assertThat(db.single("SELECT COUNT(*) FROM " + db.table("xy_refresh_state"))).isEqualTo(1);
+      assertThat(db.single("SELECT COUNT(*) FROM " + db.table("xy_schema_history"))).isPositive();
+    }
+  }
+
+  @Test
+  void build_twoPrefixesInOneDatabaseAreIndependent() {
+    try (JdbcCatalogStore a = db.storeBuilder().tablePrefix("a_").build();
+        JdbcCatalogStore b = db.storeBuilder().tablePrefix("b_").build()) {
+      a.applyMutation("p", EntityMutation.full(List.of(item("x", "url:x"))));
+
+      assertThat(a.statistics().entities()).isEqualTo(1);
+      assertThat(b.statistics().entities()).isZero();
+    }
+  }
+
+  @Test
+  void build_isIdempotentOnAMigratedDatabase() {
+    try (JdbcCatalogStore store = db.storeBuilder().build()) {
+      store.applyMutation("p", EntityMutation.full(List.of(item("x", "url:x"))));
+    }
+    try (JdbcCatalogStore again = db.storeBuilder().migrateOnStart(false).build()) {
+      assertThat(again.statistics().entities()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void build_withoutMigrationOnAnUnmigratedDatabaseFailsClearly() {
+    assertThatThrownBy(() -> db.storeBuilder().tablePrefix("none_").migrateOnStart(false).build())
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("not migrated")
+        .hasMessageContaining("migrateOnStart")
+        .hasMessageContaining("prefix 'none_'");
+  }
+
+  @Test
+  void build_onPostgresCreatesTheConfiguredSchema() {
+    Assumptions.assumeTrue(backend == Backend.POSTGRES, "schemas are a PostgreSQL feature");
+    // TestDb's builder sets schema = the database name; the schema did not exist before
+    try (JdbcCatalogStore store = db.storeBuilder().build()) {
+      assertThat(db.single("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + db.name
+          + "' AND table_name = 'refresh_state'")).isEqualTo(1);
+      assertThat(db.single("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"
+          + " AND table_name = 'refresh_state'")).isZero();
+      assertThat(store.databaseName()).isEqualTo("POSTGRES");
+    }
+  }
+
+  @Test
+  void build_schemaOptionIsRejectedOutsidePostgres() {
+    Assumptions.assumeTrue(backend != Backend.POSTGRES, "PostgreSQL accepts schemas");
+
+    assertThatThrownBy(() -> db.storeBuilder().schema("catalog").build())
+        .isInstanceOf(StorageException.class).hasMessageContaining("only supported on PostgreSQL");
+  }
+}

@@ -1,0 +1,102 @@
+package org.catalogengine.jdbc.internal.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.catalogengine.error.ConflictException;
+import org.catalogengine.error.StorageException;
+import org.catalogengine.jdbc.internal.dialect.Dialect;
+import org.catalogengine.jdbc.internal.operations.locations.FindLocations;
+import org.catalogengine.jdbc.internal.operations.locations.InsertLocation;
+import org.catalogengine.jdbc.internal.schema.Migrator;
+import org.catalogengine.jdbc.internal.schema.Tables;
+import org.catalogengine.model.EntityRef;
+import org.catalogengine.spi.storage.StoredLocation;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteDataSource;
+
+/** The transactor rolls back a failed attempt, retries retryable failures, and runs after-commit actions once. */
+class TransactorTest {
+  private Connection keeper;
+  private Transactor tx;
+  private final List<Long> sleeps = new ArrayList<>();
+
+  @BeforeEach
+  void open() throws SQLException {
+    String url = "jdbc:sqlite:file:transactor" + System.nanoTime() + "?mode=memory&cache=shared";
+    keeper = DriverManager.getConnection(url);
+    SQLiteDataSource ds = new SQLiteDataSource();
+    ds.setUrl(url);
+    new Migrator(ds, Dialect.SQLITE, "", null).migrate();
+    tx = new Transactor(ds, Dialect.SQLITE, new Tables("", null),
+        new RetryPolicy(3, 10, 100, sleeps::add, () -> 0.5), InstantSource.fixed(Instant.EPOCH));
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    keeper.close();
+  }
+
+  private static StoredLocation location(String id) {
+    return new StoredLocation(id, "url", "https://git/" + id, EntityRef.of("location", "default", id));
+  }
+
+  @Test
+  void write_retriesASerializationFailureAfterRollingBackTheAttempt() {
+    AtomicInteger attempts = new AtomicInteger();
+    AtomicInteger committed = new AtomicInteger();
+
+    tx.write("test", t -> {
+      InsertLocation.run(t, location("a"));
+      t.afterCommit(committed::incrementAndGet);
+      if (attempts.incrementAndGet() == 1) {
+        throw new DataAccessException("simulated", new SQLException("could not serialize access", "40001"));
+      }
+      return null;
+    });
+
+    assertThat(attempts).hasValue(2);
+    assertThat(committed).hasValue(1);
+    assertThat(sleeps).containsExactly(10L);
+    assertThat(tx.read("list", FindLocations::all)).containsExactly(location("a"));
+  }
+
+  @Test
+  void write_engineExceptionRollsBackWithoutRetry() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    assertThatThrownBy(() -> tx.write("test", t -> {
+      attempts.incrementAndGet();
+      InsertLocation.run(t, location("b"));
+      throw new ConflictException("refused");
+    })).isInstanceOf(ConflictException.class);
+
+    assertThat(attempts).hasValue(1);
+    assertThat(tx.read("list", FindLocations::all)).isEmpty();
+  }
+
+  @Test
+  void write_nonRetryableDatabaseFailureIsAStorageExceptionWithItsSqlState() {
+    tx.write("first", t -> InsertLocation.run(t, location("c")));
+
+    assertThatThrownBy(() -> tx.write("duplicate id", t -> {
+      t.dsl().insertInto(t.t().locations, Tables.ID, Tables.TYPE, Tables.TARGET, Tables.ENTITY_REF,
+          Tables.CREATED_AT).values("c", "url", "x", "location:default/other", 0L).execute();
+      return null;
+    })).isInstanceOfSatisfying(StorageException.class, e -> {
+      assertThat(e.getMessage()).startsWith("duplicate id failed");
+      assertThat(sleeps).isEmpty();
+    });
+  }
+}
