@@ -41,7 +41,9 @@ public interface CatalogEngine extends AutoCloseable {
 
   /**
    * Applies the orphaned-provider strategy (spec P9) and connects every provider, built-ins first. A provider
-   * whose {@code connect} throws is logged with its name; the others are still connected. Idempotent.
+   * whose {@code connect} throws is logged with its name; the others are still connected. Then starts the
+   * background workers (unless {@link Builder#backgroundWorkers(boolean) disabled}): processing workers, a
+   * stitch worker, and the orphan cleanup. Idempotent.
    */
   void start();
 
@@ -109,8 +111,18 @@ public interface CatalogEngine extends AutoCloseable {
     private int processingWorkers = 2;
     private OrphanStrategy orphanStrategy = OrphanStrategy.DELETE;
     private CatalogListener listener = CatalogListener.NONE;
+    private boolean backgroundWorkers = true;
 
     private Builder() {}
+
+    /**
+     * Whether {@link CatalogEngine#start()} runs the processing, stitching and orphan workers (default true).
+     * Without them the embedding code drives the engine with {@link CatalogEngine#runUntilIdle()}.
+     */
+    public Builder backgroundWorkers(boolean enabled) {
+      this.backgroundWorkers = enabled;
+      return this;
+    }
 
     /** Adds processors, run after the built-ins in registration order (reordered by priority, L7). */
     public Builder processors(org.catalogengine.spi.processor.CatalogProcessor... processors) {
@@ -289,7 +301,8 @@ public interface CatalogEngine extends AutoCloseable {
           org.catalogengine.internal.processing.ProcessingPipeline.builder()
               .processors(processors).readers(readers).rules(rules).build();
       DefaultCatalogEngine.Options options = new DefaultCatalogEngine.Options(pipeline, listener, executor,
-          processingInterval, pollInterval, processingBatchSize, stitchBatchSize, processingWorkers, orphanStrategy);
+          processingInterval, pollInterval, processingBatchSize, stitchBatchSize, processingWorkers, orphanStrategy,
+          backgroundWorkers);
       return new DefaultCatalogEngine(store, List.copyOf(byName.values()), locationStore, orphanProviderStrategy,
           clock, options);
     }

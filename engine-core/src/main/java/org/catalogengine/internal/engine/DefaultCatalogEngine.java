@@ -46,7 +46,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   /** The loop options collected by the builder. */
   public record Options(ProcessingPipeline pipeline, CatalogListener listener, @Nullable Executor executor,
       Duration processingInterval, Duration pollInterval, int processingBatch, int stitchBatch,
-      int processingWorkers, OrphanStrategy orphanStrategy) {}
+      int processingWorkers, OrphanStrategy orphanStrategy, boolean backgroundWorkers) {}
 
   private final CatalogStore store;
   private final List<EntityProvider> providers;
@@ -84,7 +84,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   @Override
   public synchronized void start() {
     connect();
-    if (running) {
+    if (running || !options.backgroundWorkers()) {
       return;
     }
     running = true;
