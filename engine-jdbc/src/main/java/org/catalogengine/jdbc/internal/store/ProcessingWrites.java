@@ -262,7 +262,7 @@ public final class ProcessingWrites {
         rows.add(new WriteResultsBatch.Schedule(o.entityId(), t.now() + next, 0));
       }
     }
-    rows.sort(Comparator.comparing(WriteResultsBatch.Schedule::entityId));
+    // rows stay in ref order: the lock order of every writer (operations/README.md)
     WriteResultsBatch.schedule(t, rows);
   }
 

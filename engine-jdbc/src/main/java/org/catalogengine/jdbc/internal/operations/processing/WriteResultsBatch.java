@@ -25,10 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jooq.BatchBindStep;
 import org.jooq.InsertValuesStep2;
-import org.jooq.InsertValuesStep4;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -86,30 +86,18 @@ public final class WriteResultsBatch {
 
   /** Writes failed results (L23): errors and result hash only. */
   public static void failures(Tx tx, List<Failure> rows) {
-    for (List<Failure> chunk : Chunks.of(rows, 500)) {
-      BatchBindStep batch = tx.dsl().batch(tx.dsl().update(tx.t().refreshState)
-          .set(ERRORS, (String) null)
-          .set(RESULT_HASH, (String) null)
-          .where(ENTITY_ID.eq((String) null)));
-      for (Failure f : chunk) {
-        batch = batch.bind(f.errorsJson(), f.resultHash(), f.entityId());
-      }
-      batch.execute();
-    }
+    List<Object[]> binds = new ArrayList<>(rows.size());
+    rows.forEach(f -> binds.add(new Object[] {f.errorsJson(), f.resultHash(), f.entityId()}));
+    Jdbc.batch(tx, tx.dsl().update(tx.t().refreshState).set(ERRORS, "").set(RESULT_HASH, "")
+        .where(ENTITY_ID.eq("")), binds);
   }
 
   /** Writes changed processor caches (L28); {@code caches} maps entity id to cache JSON. */
   public static void caches(Tx tx, Map<String, String> caches) {
-    List<Map.Entry<String, String>> rows = caches.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
-    for (List<Map.Entry<String, String>> chunk : Chunks.of(rows, 500)) {
-      BatchBindStep batch = tx.dsl().batch(tx.dsl().update(tx.t().refreshState)
-          .set(CACHE, (String) null)
-          .where(ENTITY_ID.eq((String) null)));
-      for (Map.Entry<String, String> e : chunk) {
-        batch = batch.bind(e.getValue(), e.getKey());
-      }
-      batch.execute();
-    }
+    List<Object[]> binds = new ArrayList<>(caches.size());
+    caches.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> binds.add(new Object[] {e.getValue(), e.getKey()}));
+    Jdbc.batch(tx, tx.dsl().update(tx.t().refreshState).set(CACHE, "").where(ENTITY_ID.eq("")), binds);
   }
 
   /** The failure counts of the given ids. */
@@ -127,19 +115,16 @@ public final class WriteResultsBatch {
    * {@code next_update_at} no longer equals the lease end set by the claim) keeps that earlier time (L4).
    */
   public static void schedule(Tx tx, List<Schedule> rows) {
-    for (List<Schedule> chunk : Chunks.of(rows, 500)) {
-      BatchBindStep batch = tx.dsl().batch(tx.dsl().update(tx.t().processingQueue)
-          .set(NEXT_UPDATE_AT, DSL.when(LEASE_UNTIL.isNull().or(NEXT_UPDATE_AT.eq(LEASE_UNTIL)),
-              DSL.val((Long) null, NEXT_UPDATE_AT)).otherwise(NEXT_UPDATE_AT))
-          .set(LEASE_UNTIL, (Long) null)
-          .set(LEASE_OWNER, (String) null)
-          .set(FAILURE_COUNT, (Integer) null)
-          .where(ENTITY_ID.eq((String) null)));
-      for (Schedule s : chunk) {
-        batch = batch.bind(s.nextUpdateAt(), null, null, s.failureCount(), s.entityId());
-      }
-      batch.execute();
-    }
+    List<Object[]> binds = new ArrayList<>(rows.size());
+    rows.forEach(r -> binds.add(new Object[] {r.nextUpdateAt(), r.failureCount(), r.entityId()}));
+    Jdbc.batch(tx, tx.dsl().update(tx.t().processingQueue)
+        .set(NEXT_UPDATE_AT, DSL.when(LEASE_UNTIL.isNull().or(NEXT_UPDATE_AT.eq(LEASE_UNTIL)),
+            DSL.val(0L, NEXT_UPDATE_AT)).otherwise(NEXT_UPDATE_AT))
+        // inline nulls: the plain-JDBC batch binds only the values below
+        .set(LEASE_UNTIL, DSL.inline((Long) null, LEASE_UNTIL))
+        .set(LEASE_OWNER, DSL.inline((String) null, LEASE_OWNER))
+        .set(FAILURE_COUNT, 0)
+        .where(ENTITY_ID.eq("")), binds);
   }
 
   /** The relation rows each of {@code ids} originated. */
@@ -156,31 +141,23 @@ public final class WriteResultsBatch {
 
   /** Deletes relation rows: (originating id, row) pairs. */
   public static void deleteRelations(Tx tx, List<Map.Entry<String, Row>> rows) {
-    for (List<Map.Entry<String, Row>> chunk : Chunks.of(rows, 500)) {
-      BatchBindStep batch = tx.dsl().batch(tx.dsl().deleteFrom(tx.t().relations)
-          .where(ORIGINATING_ENTITY_ID.eq((String) null))
-          .and(SOURCE_ENTITY_REF.eq((String) null))
-          .and(TYPE.eq((String) null))
-          .and(TARGET_ENTITY_REF.eq((String) null)));
-      for (Map.Entry<String, Row> e : chunk) {
-        Row r = e.getValue();
-        batch = batch.bind(e.getKey(), r.source(), r.type(), r.target());
-      }
-      batch.execute();
-    }
+    Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().relations).where(ORIGINATING_ENTITY_ID.eq(""))
+        .and(SOURCE_ENTITY_REF.eq("")).and(TYPE.eq("")).and(TARGET_ENTITY_REF.eq("")), binds(rows));
   }
 
   /** Inserts relation rows with multi-row statements. */
   public static void insertRelations(Tx tx, List<Map.Entry<String, Row>> rows) {
-    for (List<Map.Entry<String, Row>> chunk : Chunks.of(rows, Math.min(1_000, tx.dialect().maxBindParameters() / 4))) {
-      InsertValuesStep4<Record, String, String, String, String> insert = tx.dsl().insertInto(tx.t().relations,
-          ORIGINATING_ENTITY_ID, SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF);
-      for (Map.Entry<String, Row> e : chunk) {
-        Row r = e.getValue();
-        insert = insert.values(e.getKey(), r.source(), r.type(), r.target());
-      }
-      insert.execute();
+    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().relations, ORIGINATING_ENTITY_ID, SOURCE_ENTITY_REF, TYPE,
+        TARGET_ENTITY_REF).values("", "", "", ""), binds(rows));
+  }
+
+  private static List<Object[]> binds(List<Map.Entry<String, Row>> rows) {
+    List<Object[]> out = new ArrayList<>(rows.size());
+    for (Map.Entry<String, Row> e : rows) {
+      Row r = e.getValue();
+      out.add(new Object[] {e.getKey(), r.source(), r.type(), r.target()});
     }
+    return out;
   }
 
   /** The refresh keys each of {@code ids} registered. */
@@ -195,14 +172,9 @@ public final class WriteResultsBatch {
 
   /** Deletes (entity id, key) pairs. */
   public static void deleteRefreshKeys(Tx tx, List<Map.Entry<String, String>> rows) {
-    for (List<Map.Entry<String, String>> chunk : Chunks.of(rows, 500)) {
-      BatchBindStep batch = tx.dsl().batch(tx.dsl().deleteFrom(tx.t().refreshKeys)
-          .where(ENTITY_ID.eq((String) null)).and(REFRESH_KEY.eq((String) null)));
-      for (Map.Entry<String, String> e : chunk) {
-        batch = batch.bind(e.getKey(), e.getValue());
-      }
-      batch.execute();
-    }
+    List<Object[]> binds = new ArrayList<>(rows.size());
+    rows.forEach(e -> binds.add(new Object[] {e.getKey(), e.getValue()}));
+    Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().refreshKeys).where(ENTITY_ID.eq("")).and(REFRESH_KEY.eq("")), binds);
   }
 
   /** Inserts (entity id, key) pairs. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.spi.storage.SearchEntry;
 import org.catalogengine.spi.storage.StitchCommit;
@@ -149,31 +150,20 @@ public final class WriteStitched {
         .thenComparing(a -> a[2], Comparator.nullsFirst(Comparator.naturalOrder()));
     deletes.sort(order);
     inserts.sort(order);
-    List<String[]> nullValued = deletes.stream().filter(d -> d[2] == null).toList();
-    List<String[]> valued = deletes.stream().filter(d -> d[2] != null).toList();
-    for (List<String[]> chunk : Chunks.of(valued, 500)) {
-      BatchBindStep batch = tx.dsl().batch(tx.dsl().deleteFrom(tx.t().search).where(ENTITY_ID.eq((String) null))
-          .and(SEARCH_KEY.eq((String) null)).and(SEARCH_VALUE.eq((String) null)));
-      for (String[] d : chunk) {
-        batch = batch.bind(d[0], d[1], d[2]);
+    List<Object[]> valued = new ArrayList<>();
+    List<Object[]> nullValued = new ArrayList<>();
+    for (String[] d : deletes) {
+      if (d[2] == null) {
+        nullValued.add(new Object[] {d[0], d[1]});
+      } else {
+        valued.add(d);
       }
-      batch.execute();
     }
-    for (List<String[]> chunk : Chunks.of(nullValued, 500)) {
-      BatchBindStep batch = tx.dsl().batch(tx.dsl().deleteFrom(tx.t().search).where(ENTITY_ID.eq((String) null))
-          .and(SEARCH_KEY.eq((String) null)).and(SEARCH_VALUE.isNull()));
-      for (String[] d : chunk) {
-        batch = batch.bind(d[0], d[1]);
-      }
-      batch.execute();
-    }
-    for (List<String[]> chunk : Chunks.of(inserts, Math.min(1_000, tx.dialect().maxBindParameters() / 4))) {
-      InsertValuesStep4<Record, String, String, String, String> insert = tx.dsl()
-          .insertInto(tx.t().search, ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE);
-      for (String[] i : chunk) {
-        insert = insert.values(i[0], i[1], i[2], i[3]);
-      }
-      insert.execute();
-    }
+    Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().search).where(ENTITY_ID.eq("")).and(SEARCH_KEY.eq(""))
+        .and(SEARCH_VALUE.eq("")), valued);
+    Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().search).where(ENTITY_ID.eq("")).and(SEARCH_KEY.eq(""))
+        .and(SEARCH_VALUE.isNull()), nullValued);
+    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().search, ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE)
+        .values("", "", "", ""), new ArrayList<Object[]>(inserts));
   }
 }
