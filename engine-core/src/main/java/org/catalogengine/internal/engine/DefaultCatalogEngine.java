@@ -229,8 +229,16 @@ public final class DefaultCatalogEngine implements CatalogEngine {
     connect();
     long work = 0;
     while (true) {
-      int processed = loop.processOnce();
-      int stitched = loop.stitchOnce();
+      // process everything due before stitching: requests for hot entities (a group gaining members in
+      // every batch) coalesce into one stitch (T7, DESIGN decision 4)
+      long processed = 0;
+      for (int n; (n = loop.processOnce()) > 0; ) {
+        processed += n;
+      }
+      long stitched = 0;
+      for (int n; (n = loop.stitchOnce()) > 0; ) {
+        stitched += n;
+      }
       work += processed + stitched;
       if (processed == 0 && stitched == 0) {
         int deleted = options.orphanStrategy() == OrphanStrategy.DELETE ? loop.deleteOrphans() : 0;

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param unprocessedJson the unprocessed entity when there is no processed one (L24 improved), else null
  * @param errorsJson the stored errors of the last run (a JSON array), or null
  * @param orphan true when no reference edge points at the entity (O1)
- * @param relations the distinct relation rows whose source is this ref, whoever originated them
+ * @param relations the relation rows whose source is this ref, whoever originated them (duplicates possible)
  * @param conflicts the stored conflicts on this ref
  * @param previousHash the stored final hash, or null when there is no final entity
  * @since 0.1 (experimental)

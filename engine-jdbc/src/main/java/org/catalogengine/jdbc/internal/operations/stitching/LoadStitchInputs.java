@@ -34,7 +34,7 @@ import org.jooq.impl.DSL;
 
 /**
  * T1, set-based: per chunk of refs one query each for the entity rows (with the previous final hash), the refs
- * that have an incoming edge, the distinct relation rows by source, and the conflicts.
+ * that have an incoming edge, the relation rows by source, and the conflicts.
  */
 public final class LoadStitchInputs {
   private LoadStitchInputs() {}
@@ -45,7 +45,8 @@ public final class LoadStitchInputs {
       Set<String> parented = new HashSet<>(tx.dsl().selectDistinct(TARGET_ENTITY_REF).from(tx.t().references)
           .where(TARGET_ENTITY_REF.in(chunk)).fetch(TARGET_ENTITY_REF));
       Map<String, List<Relation>> relations = new HashMap<>();
-      tx.dsl().selectDistinct(SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF).from(tx.t().relations)
+      // no DISTINCT (a sort per chunk): the stitcher collapses duplicate rows itself (T1)
+      tx.dsl().select(SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF).from(tx.t().relations)
           .where(SOURCE_ENTITY_REF.in(chunk)).fetch()
           .forEach(r -> relations.computeIfAbsent(r.value1(), k -> new ArrayList<>())
               .add(new Relation(EntityRef.parse(r.value1()), r.value2(), EntityRef.parse(r.value3()))));
