@@ -55,6 +55,36 @@ class ClaimAndWriteTest extends StoreTestBase {
   }
 
   @Test
+  void cs33_concurrentClaimsNeverReturnAnEntityTwice() throws Exception {
+    Entity[] many = new Entity[60];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = component("c" + i, "t");
+    }
+    provide(many);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<List<ClaimedEntity>>> futures = new java.util.ArrayList<>();
+      for (int w = 0; w < 3; w++) {
+        String owner = "w" + w;
+        futures.add(pool.submit(() -> {
+          List<ClaimedEntity> mine = new java.util.ArrayList<>();
+          for (List<ClaimedEntity> c; !(c = store.claimDue(7, owner, LEASE)).isEmpty(); ) {
+            mine.addAll(c);
+          }
+          return mine;
+        }));
+      }
+      List<String> all = new java.util.ArrayList<>();
+      for (var f : futures) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS).forEach(c -> all.add(c.ref().toString()));
+      }
+      assertThat(all).hasSize(60).doesNotHaveDuplicates();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void claimDue_expiredLeaseIsClaimedAgain() {
     provide(component("a", "t"));
     ClaimedEntity crashed = store.claimDue(10, "w1", LEASE).get(0);

@@ -250,6 +250,22 @@ class ProcessingLoopTest extends StoreTestBase {
   }
 
   @Test
+  void cs60_stitchFailureKeepsThePreviousFinalEntity() {
+    CatalogEngine engine = engine(OrphanStrategy.KEEP);
+    provider.full(component("petstore", "team-a"));
+    engine.runUntilIdle();
+    JsonNode before = finalJson(engine, "component:default/petstore");
+
+    tools.jackson.databind.node.ObjectNode json = component("petstore", "team-a").toJson();
+    ((tools.jackson.databind.node.ObjectNode) json.get("spec")).put("OWNER", "team-b");
+    provider.full(Entity.of(json));
+    engine.runUntilIdle();
+
+    assertThat(finalJson(engine, "component:default/petstore")).isEqualTo(before);
+    assertThat(store.workStatus().stitchQueued()).isZero();
+  }
+
+  @Test
   void cs55_etagIsTheFinalHashAndAnUnchangedRestitchKeepsIt() {
     CatalogEngine engine = engine(OrphanStrategy.KEEP);
     provider.full(component("petstore", "team-a"));
