@@ -250,6 +250,33 @@ class ProcessingLoopTest extends StoreTestBase {
   }
 
   @Test
+  void searchRows_afterChangesEqualTheRowsOfTheFinalEntity() {
+    CatalogEngine engine = engine(OrphanStrategy.KEEP);
+    tools.jackson.databind.node.ObjectNode json = component("petstore", "team-a").toJson();
+    ((tools.jackson.databind.node.ObjectNode) json.get("metadata")).putArray("tags").add("java").add("Web");
+    provider.full(Entity.of(json), group("team-a"), group("team-b"));
+    engine.runUntilIdle();
+    json = component("petstore", "team-b").toJson();
+    ((tools.jackson.databind.node.ObjectNode) json.get("metadata")).put("description", "Pets")
+        .putArray("tags").add("WEB").add("go");
+    provider.full(Entity.of(json), group("team-a"), group("team-b"));
+
+    engine.runUntilIdle();
+
+    for (String ref : List.of("component:default/petstore", "group:default/team-a", "group:default/team-b")) {
+      Entity e = engine.entity(eref(ref)).orElseThrow();
+      List<String> expected = org.catalogengine.internal.stitching.SearchRows.of(e.toJson()).stream()
+          .map(r -> r.key() + "|" + r.value() + "|" + r.originalValue()).sorted().toList();
+      List<String> stored = f.db.rows("SELECT search_key, search_value, original_value FROM " + f.t("search")
+              + " WHERE entity_id = '" + e.uid().orElseThrow() + "'").stream()
+          .map(r -> r.replace("search_key=", "").replace(" | search_value=", "|")
+              .replace(" | original_value=", "|"))
+          .sorted().toList();
+      assertThat(stored).as(ref).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void cs60_stitchFailureKeepsThePreviousFinalEntity() {
     CatalogEngine engine = engine(OrphanStrategy.KEEP);
     provider.full(component("petstore", "team-a"));
