@@ -213,6 +213,23 @@ class ProcessingLoopTest extends StoreTestBase {
   }
 
   @Test
+  void o3_reclaimedOrphanLosesItsMarkInTheSameCycle() {
+    CatalogEngine engine = engine(OrphanStrategy.KEEP);
+    provider.full(parent("app", "child-1"));
+    engine.runUntilIdle();
+    provider.full(parent("app"));
+    engine.runUntilIdle();
+    assertThat(finalJson(engine, "component:default/child-1").at("/metadata/annotations/backstage.io~1orphan")
+        .stringValue()).isEqualTo("true");
+
+    provider.full(parent("app", "child-1"));
+    engine.runUntilIdle();
+
+    assertThat(finalJson(engine, "component:default/child-1").at("/metadata/annotations/backstage.io~1orphan")
+        .isMissingNode()).isTrue();
+  }
+
+  @Test
   void o4_deleteStrategyRemovesOrphansTransitivelyAndAnnouncesIt() {
     CatalogEngine engine = engine(OrphanStrategy.DELETE);
     provider.full(parent("root", "mid>leaf"), group("team-a"));

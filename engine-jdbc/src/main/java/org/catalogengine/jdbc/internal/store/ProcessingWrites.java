@@ -143,8 +143,10 @@ public final class ProcessingWrites {
     }
     Map<String, String> childToParent = new HashMap<>();
     Map<String, List<RecordConflicts.Hit>> hitsBySource = new TreeMap<>();
+    Set<String> untouched = new HashSet<>();
     for (int r = 0; r < rounds.size(); r++) {
       EntityWrites.Outcome out = EntityWrites.write(t, List.copyOf(rounds.get(r).values()));
+      untouched.addAll(out.untouched());
       Map<String, String> owner = roundParents.get(r);
       for (String child : out.written()) {
         String parent = owner.get(child);
@@ -163,9 +165,17 @@ public final class ProcessingWrites {
     // O2 improved: a child its parent no longer emits is restitched now, so its orphan mark shows this cycle
     for (String parent : parentRefs) {
       Set<String> now = new HashSet<>(emittedBy.get(parent));
-      for (String old : oldChildren.getOrDefault(parent, List.of())) {
+      Set<String> before = new HashSet<>(oldChildren.getOrDefault(parent, List.of()));
+      for (String old : before) {
         if (!now.contains(old)) {
           stitch.add(old);
+        }
+      }
+      // O3: an unchanged child that gains this parent (a reclaimed orphan, a moved child) is not made due by
+      // its write, so its orphan mark is refreshed by a stitch now
+      for (String child : now) {
+        if (!before.contains(child) && untouched.contains(child)) {
+          stitch.add(child);
         }
       }
     }
