@@ -58,7 +58,9 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   private final Object signal = new Object();
   private boolean connected;
   private volatile boolean running;
-  private volatile boolean orphansDirty = true;
+  /** Processing batches written, and how many had been written when the last orphan cleanup started. */
+  private final java.util.concurrent.atomic.AtomicLong batchesWritten = new java.util.concurrent.atomic.AtomicLong(1);
+  private volatile long batchesAtOrphanCheck;
   private volatile long lastOrphanCheck;
   private @Nullable ExecutorService ownExecutor;
   private @Nullable CountDownLatch workersDone;
@@ -142,19 +144,26 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   private int processingStep() {
     int n = loop.processOnce();
     if (n > 0) {
-      orphansDirty = true;
+      batchesWritten.incrementAndGet();
       wake();
       return n;
     }
     if (options.orphanStrategy() == OrphanStrategy.DELETE
-        && (orphansDirty || clock.millis() - lastOrphanCheck >= ORPHAN_PERIOD.toMillis())) {
+        && (orphansDirty() || clock.millis() - lastOrphanCheck >= ORPHAN_PERIOD.toMillis())) {
       synchronized (this) {
-        orphansDirty = false;
+        long stamp = batchesWritten.get();
         lastOrphanCheck = clock.millis();
-        return loop.deleteOrphans();
+        int deleted = loop.deleteOrphans();
+        // only now is the cleanup done for every batch written before it started (awaitIdle waits for this)
+        batchesAtOrphanCheck = stamp;
+        return deleted;
       }
     }
     return 0;
+  }
+
+  private boolean orphansDirty() {
+    return batchesWritten.get() > batchesAtOrphanCheck;
   }
 
   private Runnable worker(String name, CountDownLatch done, java.util.function.IntSupplier step) {
@@ -253,7 +262,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   public boolean awaitIdle(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      if (store.workStatus().idle() && !(options.orphanStrategy() == OrphanStrategy.DELETE && orphansDirty
+      if (store.workStatus().idle() && !(options.orphanStrategy() == OrphanStrategy.DELETE && orphansDirty()
           && running)) {
         return true;
       }
