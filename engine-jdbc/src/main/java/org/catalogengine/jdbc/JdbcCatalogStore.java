@@ -260,6 +260,7 @@ public final class JdbcCatalogStore implements CatalogStore {
       }
     }
     ClearConflicts.run(t, conflictSource, clear);
+    restitchContested(t, newlySeen, clear);
     for (RecordConflicts.Hit h : newlySeen) {
       t.afterCommit(() -> LOG.warn("Provider '{}' sent {} with location key {}, but it is already claimed by {};"
               + " the stored entity is kept (conflict recorded, logged once)", source, h.ref(),
@@ -719,5 +720,15 @@ public final class JdbcCatalogStore implements CatalogStore {
     return tx.write("Making every entity due", t -> t.dsl().update(t.t().processingQueue)
         .set(org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT, t.now())
         .execute());
+  }
+
+  /** DESIGN decision 6: the winner shows its conflicts, so a new or cleared conflict restitches it. */
+  private static void restitchContested(Tx t, List<RecordConflicts.Hit> newlySeen, Collection<String> cleared) {
+    if (newlySeen.isEmpty() && cleared.isEmpty()) {
+      return;
+    }
+    java.util.TreeSet<String> refs = new java.util.TreeSet<>(cleared);
+    newlySeen.forEach(h -> refs.add(h.ref()));
+    org.catalogengine.jdbc.internal.operations.processing.RequestStitch.run(t, List.copyOf(refs));
   }
 }

@@ -294,6 +294,26 @@ class ProcessingLoopTest extends StoreTestBase {
   }
 
   @Test
+  void conflict_fromAnotherProviderShowsOnTheWinnerAndGoesAwayWhenCleared() {
+    CatalogEngine engine = engine(OrphanStrategy.KEEP);
+    provider.full(component("petstore", "team-a"));
+    engine.runUntilIdle();
+
+    store.applyMutation("other", org.catalogengine.spi.provider.EntityMutation.full(List.of(
+        org.catalogengine.spi.provider.DeferredEntity.of(component("petstore", "team-b"), "url:elsewhere"))));
+    engine.runUntilIdle();
+
+    JsonNode item = finalJson(engine, "component:default/petstore").at("/status/items/0");
+    assertThat(item.get("type").stringValue()).isEqualTo("catalogengine.io/location-conflict");
+    assertThat(item.get("message").stringValue()).contains("provider:other").contains("url:elsewhere");
+
+    store.applyMutation("other", org.catalogengine.spi.provider.EntityMutation.full(List.of()));
+    engine.runUntilIdle();
+
+    assertThat(finalJson(engine, "component:default/petstore").at("/status").isMissingNode()).isTrue();
+  }
+
+  @Test
   void cs60_stitchFailureKeepsThePreviousFinalEntity() {
     CatalogEngine engine = engine(OrphanStrategy.KEEP);
     provider.full(component("petstore", "team-a"));
