@@ -63,7 +63,9 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--refresh", description = "Re-read every location and reprocess every entity now.")
   boolean refresh;
 
-  @Parameters(arity = "1..*", paramLabel = "LOCATION", description = "Descriptor files to register as locations.")
+  @Parameters(arity = "1..*", paramLabel = "LOCATION", description = "Descriptor files to register as locations;"
+      + " they replace the locations of an earlier ingest into the same database (entities only they produced are"
+      + " removed).")
   List<Path> locations = List.of();
 
   @Override

@@ -76,6 +76,30 @@ class IngestCommandTest {
   }
 
   @Test
+  void ingest_otherLocationsReplaceThePreviousOnes() throws Exception {
+    Path one = dir.resolve("one.yaml");
+    Files.writeString(one, """
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata:
+          name: one
+        spec:
+          type: service
+          lifecycle: production
+          owner: team-a
+        """);
+    Path two = dir.resolve("two.yaml");
+    Files.writeString(two, Files.readString(one).replace("name: one", "name: two"));
+    run("ingest", "--db", "jdbc:sqlite:test.db", "one.yaml");
+
+    run("ingest", "--db", "jdbc:sqlite:test.db", "two.yaml");
+
+    List<String> refs = run("export", "--db", "jdbc:sqlite:test.db").out().lines()
+        .map(l -> Entity.parse(l).ref().toString()).toList();
+    assertThat(refs).contains("component:default/two").doesNotContain("component:default/one");
+  }
+
+  @Test
   void ingest_missingFileIsAUsageError() {
     Run r = run("ingest", "--db", "jdbc:sqlite:test.db", "nope.yaml");
 
