@@ -16,8 +16,8 @@ import org.catalogengine.spi.storage.CatalogStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The catalog engine: connects providers to a store. The processing loop and stitching arrive in a later
- * release; this version ingests provider mutations and registered locations.
+ * The catalog engine: connects providers to a store, processes due entities through the processors (claim →
+ * pipeline → write, in batches) and stitches final entities (deferred, coalesced), deleting or marking orphans.
  *
  * <pre>{@code
  * CatalogEngine engine = CatalogEngine.builder()
@@ -41,11 +41,16 @@ public interface CatalogEngine extends AutoCloseable {
 
   /**
    * Applies the orphaned-provider strategy (spec P9) and connects every provider, built-ins first. A provider
-   * whose {@code connect} throws is logged with its name; the others are still connected. Idempotent.
+   * whose {@code connect} throws is logged with its name; the others are still connected. Then starts the
+   * background workers (unless {@link Builder#backgroundWorkers(boolean) disabled}): processing workers, a
+   * stitch worker, and the orphan cleanup. Idempotent.
    */
   void start();
 
-  /** Stops the engine; providers may keep calling their connections, which still write to the store. */
+  /**
+   * Stops the workers gracefully (the current batch is finished and written) and waits for them; providers may
+   * keep calling their connections, which still write to the store.
+   */
   void stop();
 
   /** Registered locations (spec R10). */
@@ -53,6 +58,33 @@ public interface CatalogEngine extends AutoCloseable {
 
   /** The store this engine writes to. */
   CatalogStore store();
+
+  /**
+   * Connects the providers (as {@link #start()} does, once) and then runs processing, stitching and orphan
+   * cleanup in the calling thread until nothing is due now: for tests with a manual clock and for one-shot
+   * tools such as {@code catalog ingest}. Entities scheduled later (the next processing interval, a failure's
+   * back-off) are left for later.
+   *
+   * @return how many processing runs and stitches were done
+   */
+  long runUntilIdle();
+
+  /**
+   * Waits until nothing is due, leased or queued for stitching (and no orphan cleanup is pending), polling the
+   * store.
+   *
+   * @return true when idle, false when {@code timeout} passed first
+   */
+  boolean awaitIdle(java.time.Duration timeout);
+
+  /** The final (stitched) entity of a ref, if there is one (spec R1). */
+  java.util.Optional<org.catalogengine.model.Entity> entity(org.catalogengine.model.EntityRef ref);
+
+  /**
+   * Every final entity, sorted by ref, read page by page as the stream is consumed (no connection is held
+   * between pages, so the stream sees later commits).
+   */
+  java.util.stream.Stream<org.catalogengine.model.Entity> entities();
 
   /** Same as {@link #stop()}; the store is the caller's to close. */
   @Override
@@ -67,8 +99,133 @@ public interface CatalogEngine extends AutoCloseable {
     private final List<ConfigLocation> configLocations = new ArrayList<>();
     private OrphanProviderStrategy orphanProviderStrategy = OrphanProviderStrategy.DELETE;
     private InstantSource clock = InstantSource.system();
+    private final List<org.catalogengine.spi.processor.CatalogProcessor> processors = new ArrayList<>();
+    private final List<org.catalogengine.spi.read.UrlReader> readers = new ArrayList<>();
+    private org.catalogengine.internal.processing.CatalogRules rules =
+        org.catalogengine.internal.processing.CatalogRules.defaults();
+    private java.util.concurrent.@Nullable Executor executor;
+    private java.time.Duration processingInterval = java.time.Duration.ofSeconds(100);
+    private java.time.Duration pollInterval = java.time.Duration.ofSeconds(1);
+    private int processingBatchSize = 200;
+    private int stitchBatchSize = 500;
+    private int processingWorkers = 2;
+    private OrphanStrategy orphanStrategy = OrphanStrategy.DELETE;
+    private CatalogListener listener = CatalogListener.NONE;
+    private boolean backgroundWorkers = true;
 
     private Builder() {}
+
+    /**
+     * Whether {@link CatalogEngine#start()} runs the processing, stitching and orphan workers (default true).
+     * Without them the embedding code drives the engine with {@link CatalogEngine#runUntilIdle()}.
+     */
+    public Builder backgroundWorkers(boolean enabled) {
+      this.backgroundWorkers = enabled;
+      return this;
+    }
+
+    /** Adds processors, run after the built-ins in registration order (reordered by priority, L7). */
+    public Builder processors(org.catalogengine.spi.processor.CatalogProcessor... processors) {
+      for (var p : processors) {
+        this.processors.add(Objects.requireNonNull(p, "processor"));
+      }
+      return this;
+    }
+
+    /** Adds readers for Location targets and placeholders, tried in order. */
+    public Builder readers(org.catalogengine.spi.read.UrlReader... readers) {
+      for (var r : readers) {
+        this.readers.add(Objects.requireNonNull(r, "reader"));
+      }
+      return this;
+    }
+
+    /**
+     * Replaces the default catalog rules ({@code allow: [Component, API, Location]}, spec §10) by one rule that
+     * allows the given kinds from every location.
+     */
+    public Builder allowedKinds(String... kinds) {
+      if (kinds.length == 0) {
+        throw new InputException("allowedKinds(...) needs at least one kind");
+      }
+      List<org.catalogengine.internal.processing.CatalogRules.Allow> allow = new ArrayList<>();
+      for (String k : kinds) {
+        if (k == null || k.isBlank()) {
+          throw new InputException("allowedKinds(...) got a blank kind");
+        }
+        allow.add(org.catalogengine.internal.processing.CatalogRules.Allow.kind(k));
+      }
+      this.rules = org.catalogengine.internal.processing.CatalogRules.of(
+          List.of(new org.catalogengine.internal.processing.CatalogRules.Rule(allow, List.of())));
+      return this;
+    }
+
+    /** Allows every kind from every location (no catalog rules). */
+    public Builder allowAllKinds() {
+      this.rules = org.catalogengine.internal.processing.CatalogRules.allowAll();
+      return this;
+    }
+
+    /** Runs the workers on this executor (default: the engine's own daemon threads, shut down by stop). */
+    public Builder executor(java.util.concurrent.Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** X of the processing interval, drawn uniformly from [X, 1.5 X] per run (spec L2; default 100 s). */
+    public Builder processingInterval(java.time.Duration interval) {
+      if (interval == null || interval.isNegative() || interval.isZero()) {
+        throw new InputException("processingInterval must be positive, got " + interval);
+      }
+      this.processingInterval = interval;
+      return this;
+    }
+
+    /** How long idle workers wait before looking for work again (default 1 s). */
+    public Builder pollInterval(java.time.Duration interval) {
+      if (interval == null || interval.isNegative() || interval.isZero()) {
+        throw new InputException("pollInterval must be positive, got " + interval);
+      }
+      this.pollInterval = interval;
+      return this;
+    }
+
+    /** Entities claimed and written per processing transaction (default 200). */
+    public Builder processingBatchSize(int size) {
+      this.processingBatchSize = positive(size, "processingBatchSize");
+      return this;
+    }
+
+    /** Stitch requests claimed and written per stitch transaction (default 500). */
+    public Builder stitchBatchSize(int size) {
+      this.stitchBatchSize = positive(size, "stitchBatchSize");
+      return this;
+    }
+
+    /** Processing worker threads (default 2; a stitch worker runs beside them). */
+    public Builder processingWorkers(int workers) {
+      this.processingWorkers = positive(workers, "processingWorkers");
+      return this;
+    }
+
+    /** What happens to orphans (spec O4, O5; default DELETE). */
+    public Builder orphanStrategy(OrphanStrategy strategy) {
+      this.orphanStrategy = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    /** Receives final-entity changes after commit (default {@link CatalogListener#NONE}). */
+    public Builder listener(CatalogListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    private static int positive(int value, String what) {
+      if (value < 1) {
+        throw new InputException(what + " must be at least 1, got " + value);
+      }
+      return value;
+    }
 
     /** The store (required). */
     public Builder store(CatalogStore store) {
@@ -140,8 +297,14 @@ public interface CatalogEngine extends AutoCloseable {
               + " are both named '" + name + "'; provider names must be unique (P1)");
         }
       }
+      org.catalogengine.internal.processing.ProcessingPipeline pipeline =
+          org.catalogengine.internal.processing.ProcessingPipeline.builder()
+              .processors(processors).readers(readers).rules(rules).build();
+      DefaultCatalogEngine.Options options = new DefaultCatalogEngine.Options(pipeline, listener, executor,
+          processingInterval, pollInterval, processingBatchSize, stitchBatchSize, processingWorkers, orphanStrategy,
+          backgroundWorkers);
       return new DefaultCatalogEngine(store, List.copyOf(byName.values()), locationStore, orphanProviderStrategy,
-          clock);
+          clock, options);
     }
   }
 }

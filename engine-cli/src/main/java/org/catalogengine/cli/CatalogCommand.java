@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * catalog validate catalog-info.yaml examples/      # exit 0 when every entity is valid
  * catalog validate --format json services/ > problems.json
+ * catalog ingest --db jdbc:sqlite:catalog.db examples/catalog/all.yaml
+ * catalog export --db jdbc:sqlite:catalog.db > entities.jsonl
  * catalog --version
  * }</pre>
  *
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = CatalogCommand.Version.class,
     description = "Work with Backstage catalog descriptor files.",
-    subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, IngestCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class CatalogCommand implements Callable<Integer> {
 
   private final Path workingDirectory;

@@ -260,6 +260,7 @@ public final class JdbcCatalogStore implements CatalogStore {
       }
     }
     ClearConflicts.run(t, conflictSource, clear);
+    restitchContested(t, newlySeen, clear);
     for (RecordConflicts.Hit h : newlySeen) {
       t.afterCommit(() -> LOG.warn("Provider '{}' sent {} with location key {}, but it is already claimed by {};"
               + " the stored entity is kept (conflict recorded, logged once)", source, h.ref(),
@@ -600,5 +601,134 @@ public final class JdbcCatalogStore implements CatalogStore {
       }
       return new JdbcCatalogStore(this);
     }
+  }
+
+  // ------------------------------------------------------------------ processing loop and stitching (issue 4)
+
+  @Override
+  public List<org.catalogengine.spi.storage.ClaimedEntity> claimDue(int limit, String owner,
+      java.time.Duration lease) {
+    requirePositive(limit, "limit");
+    return tx.write("Claiming due entities",
+        t -> org.catalogengine.jdbc.internal.operations.processing.ClaimDue.run(t, limit, owner, lease.toMillis()));
+  }
+
+  @Override
+  public Map<EntityRef, List<EntityRef>> parentsOf(Collection<EntityRef> refs) {
+    if (refs.isEmpty()) {
+      return Map.of();
+    }
+    List<String> keys = refs.stream().map(EntityRef::toString).distinct().sorted().toList();
+    return tx.read("Reading parents", t -> {
+      Map<EntityRef, List<EntityRef>> out = new HashMap<>();
+      org.catalogengine.jdbc.internal.operations.processing.ParentsOf.run(t, keys).forEach((k, v) ->
+          out.put(EntityRef.parse(k), v.stream().map(EntityRef::parse).toList()));
+      return out;
+    });
+  }
+
+  @Override
+  public void writeProcessingResults(List<org.catalogengine.spi.storage.ProcessingOutcome> outcomes,
+      java.time.Duration interval) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    long millis = interval.toMillis();
+    tx.write("Writing " + outcomes.size() + " processing results", t -> {
+      org.catalogengine.jdbc.internal.store.ProcessingWrites.write(t, outcomes, millis, (source, h) -> {
+        t.afterCommit(() -> LOG.warn("{} emitted {} with location key {}, but it is already claimed by {};"
+                + " the stored entity is kept (conflict recorded, logged once)", source, h.ref(),
+            describeKey(h.rejectedKey()), describeKey(h.existingKey())));
+        publish(t, source, h);
+      });
+      return null;
+    });
+  }
+
+  @Override
+  public void requestStitch(Collection<EntityRef> refs) {
+    List<String> sorted = refs.stream().map(EntityRef::toString).distinct().sorted().toList();
+    if (sorted.isEmpty()) {
+      return;
+    }
+    tx.write("Requesting stitches", t -> {
+      org.catalogengine.jdbc.internal.operations.processing.RequestStitch.run(t, sorted);
+      return null;
+    });
+  }
+
+  @Override
+  public List<org.catalogengine.spi.storage.StitchTicket> claimStitches(int limit, java.time.Duration lease) {
+    requirePositive(limit, "limit");
+    return tx.write("Claiming stitch requests",
+        t -> org.catalogengine.jdbc.internal.operations.stitching.ClaimStitches.run(t, limit, lease.toMillis()));
+  }
+
+  @Override
+  public List<org.catalogengine.spi.storage.StitchSource> loadStitchInputs(Collection<EntityRef> refs) {
+    List<String> sorted = refs.stream().map(EntityRef::toString).distinct().sorted().toList();
+    if (sorted.isEmpty()) {
+      return List.of();
+    }
+    return tx.read("Loading stitch inputs",
+        t -> org.catalogengine.jdbc.internal.operations.stitching.LoadStitchInputs.run(t, sorted));
+  }
+
+  @Override
+  public List<org.catalogengine.spi.storage.StitchCommit> writeStitched(
+      List<org.catalogengine.spi.storage.StitchOutcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return List.of();
+    }
+    return tx.write("Writing " + outcomes.size() + " stitched entities",
+        t -> org.catalogengine.jdbc.internal.operations.stitching.WriteStitched.run(t, outcomes));
+  }
+
+  @Override
+  public Optional<Entity> finalEntity(EntityRef ref) {
+    return tx.read("Reading the final entity " + ref,
+        t -> org.catalogengine.jdbc.internal.operations.stitching.ReadFinals.byRef(t, ref));
+  }
+
+  @Override
+  public List<Entity> finalEntities(@Nullable EntityRef after, int limit) {
+    requirePositive(limit, "limit");
+    return tx.read("Reading final entities",
+        t -> org.catalogengine.jdbc.internal.operations.stitching.ReadFinals.page(t, after, limit));
+  }
+
+  @Override
+  public org.catalogengine.spi.storage.WorkStatus workStatus() {
+    return tx.read("Counting outstanding work", org.catalogengine.jdbc.internal.operations.processing.CountWork::run);
+  }
+
+  @Override
+  public List<org.catalogengine.spi.storage.StitchCommit> deleteOrphans(int limit) {
+    requirePositive(limit, "limit");
+    return tx.write("Deleting orphans",
+        t -> org.catalogengine.jdbc.internal.operations.processing.DeleteOrphans.run(t, limit));
+  }
+
+  private static void requirePositive(int value, String what) {
+    if (value < 1) {
+      throw new InputException(what + " must be at least 1, got " + value);
+    }
+  }
+
+  @Override
+  public int refreshAll() {
+    return tx.write("Making every entity due", t -> t.dsl().update(t.t().processingQueue)
+        .set(org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT, t.now())
+        .execute());
+  }
+
+  /** DESIGN decision 6: the winner shows its conflicts, so a new or cleared conflict restitches it. */
+  private static void restitchContested(Tx t, List<RecordConflicts.Hit> newlySeen, Collection<String> cleared) {
+    if (newlySeen.isEmpty() && cleared.isEmpty()) {
+      return;
+    }
+    java.util.TreeSet<String> refs = new java.util.TreeSet<>(cleared);
+    newlySeen.forEach(h -> refs.add(h.ref()));
+    org.catalogengine.jdbc.internal.operations.processing.RequestStitch.run(t, List.copyOf(refs));
   }
 }

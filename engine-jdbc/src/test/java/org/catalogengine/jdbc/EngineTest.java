@@ -91,7 +91,7 @@ class EngineTest extends StoreTestBase {
 
   @Test
   void build_duplicateProviderNamesFailNamingBoth() {
-    var builder = CatalogEngine.builder().store(store)
+    var builder = CatalogEngine.builder().store(store).backgroundWorkers(false)
         .provider(new FullProvider("github"))
         .provider(new OtherProvider());
 
@@ -104,7 +104,7 @@ class EngineTest extends StoreTestBase {
 
   @Test
   void build_providerNamedLikeABuiltInFails() {
-    var builder = CatalogEngine.builder().store(store).provider(new FullProvider("location-store"));
+    var builder = CatalogEngine.builder().store(store).backgroundWorkers(false).provider(new FullProvider("location-store"));
 
     assertThatThrownBy(builder::build).isInstanceOf(InputException.class).hasMessageContaining("'location-store'");
   }
@@ -121,7 +121,7 @@ class EngineTest extends StoreTestBase {
     store.upsertChildren(ref("old-root"), List.of(item("old-child", "url:old")));
     store.applyMutation("kept-provider", EntityMutation.full(List.of(item("kept", "url:kept"))));
 
-    CatalogEngine engine = CatalogEngine.builder().store(store)
+    CatalogEngine engine = CatalogEngine.builder().store(store).backgroundWorkers(false)
         .provider(new FullProvider("kept-provider", item("kept", "url:kept")))
         .build();
     engine.start();
@@ -136,7 +136,7 @@ class EngineTest extends StoreTestBase {
   void start_withKeepStrategyLeavesUnconfiguredBuckets() {
     store.applyMutation("old-provider", EntityMutation.full(List.of(item("old-root", "url:old"))));
 
-    CatalogEngine.builder().store(store).orphanProviderStrategy(OrphanProviderStrategy.KEEP).build().start();
+    CatalogEngine.builder().store(store).backgroundWorkers(false).orphanProviderStrategy(OrphanProviderStrategy.KEEP).build().start();
 
     assertThat(exists("old-root")).isTrue();
     assertThat(store.sourceKeys()).contains("old-provider");
@@ -145,7 +145,7 @@ class EngineTest extends StoreTestBase {
   @Test
   void start_failingProviderIsLoggedByNameAndTheOthersConnect() {
     FullProvider good = new FullProvider("good", item("a", "url:a"));
-    CatalogEngine engine = CatalogEngine.builder().store(store).provider(new BrokenProvider()).provider(good).build();
+    CatalogEngine engine = CatalogEngine.builder().store(store).backgroundWorkers(false).provider(new BrokenProvider()).provider(good).build();
 
     String log = LogCapture.during(engine::start);
 
@@ -156,7 +156,7 @@ class EngineTest extends StoreTestBase {
 
   @Test
   void start_configLocationsBecomeGeneratedLocationEntities() {
-    CatalogEngine.builder().store(store).configLocation("url", "https://git/a/catalog-info.yaml").build().start();
+    CatalogEngine.builder().store(store).backgroundWorkers(false).configLocation("url", "https://git/a/catalog-info.yaml").build().start();
 
     List<EntityRef> roots = new ArrayList<>();
     assertThat(store.sourceKeys()).contains("config-locations");
@@ -174,7 +174,7 @@ class EngineTest extends StoreTestBase {
 
   @Test
   void locations_registerAddsTheGeneratedEntityAndUnregisterPrunesIt() {
-    CatalogEngine engine = CatalogEngine.builder().store(store).build();
+    CatalogEngine engine = CatalogEngine.builder().store(store).backgroundWorkers(false).build();
     engine.start();
 
     StoredLocation l = engine.locations().register("url", "https://git/b/catalog-info.yaml");
@@ -194,7 +194,7 @@ class EngineTest extends StoreTestBase {
 
   @Test
   void locations_duplicateRegistrationIsAConflictAndUnknownIdNotFound() {
-    CatalogEngine engine = CatalogEngine.builder().store(store).build();
+    CatalogEngine engine = CatalogEngine.builder().store(store).backgroundWorkers(false).build();
     engine.locations().register("url", "https://git/c.yaml");
 
     assertThatThrownBy(() -> engine.locations().register("url", "https://git/c.yaml"))
@@ -207,7 +207,7 @@ class EngineTest extends StoreTestBase {
   void start_registeredLocationsAreReappliedAndSurviveOrphanCleanup() {
     store.insertLocation("url", "https://git/d.yaml");
 
-    CatalogEngine.builder().store(store).build().start();
+    CatalogEngine.builder().store(store).backgroundWorkers(false).build().start();
 
     assertThat(store.statistics().entities()).isEqualTo(1);
     assertThat(store.sourceKeys()).containsExactly("location-store");
@@ -216,7 +216,7 @@ class EngineTest extends StoreTestBase {
   @Test
   void connection_refreshMakesRegisteredKeysDue() {
     FullProvider p = new FullProvider("p", item("a", "url:a"));
-    CatalogEngine.builder().store(store).provider(p).build().start();
+    CatalogEngine.builder().store(store).backgroundWorkers(false).provider(p).build().start();
     store.replaceRefreshKeys(ref("a"), List.of("url:a"));
 
     p.connection.refresh(List.of("url:a"));
@@ -227,7 +227,7 @@ class EngineTest extends StoreTestBase {
   @Test
   void applyFullJson_malformedItemThrowsNamingProviderAndItemAndStoresNothing() {
     FullProvider p = new FullProvider("github", item("a", "url:a"));
-    CatalogEngine.builder().store(store).provider(p).build().start();
+    CatalogEngine.builder().store(store).backgroundWorkers(false).provider(p).build().start();
     JsonNode good = CanonicalJson.MAPPER.readTree("""
         {"apiVersion": "backstage.io/v1alpha1", "kind": "Component", "metadata": {"name": "b"}}""");
     JsonNode noName = CanonicalJson.MAPPER.readTree("""
@@ -254,7 +254,7 @@ class EngineTest extends StoreTestBase {
   @Test
   void applyFullJson_wellFormedItemsAreStored() {
     FullProvider p = new FullProvider("github");
-    CatalogEngine.builder().store(store).provider(p).build().start();
+    CatalogEngine.builder().store(store).backgroundWorkers(false).provider(p).build().start();
     JsonNode b = CanonicalJson.MAPPER.readTree("""
         {"apiVersion": "backstage.io/v1alpha1", "kind": "Component", "metadata": {"name": "b"}}""");
 

@@ -1,45 +1,117 @@
 package org.catalogengine.internal.engine;
 
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.catalogengine.CatalogEngine;
+import org.catalogengine.CatalogListener;
 import org.catalogengine.LocationService;
 import org.catalogengine.OrphanProviderStrategy;
+import org.catalogengine.OrphanStrategy;
+import org.catalogengine.internal.processing.ProcessingPipeline;
+import org.catalogengine.model.Entity;
+import org.catalogengine.model.EntityRef;
 import org.catalogengine.spi.provider.EntityProvider;
 import org.catalogengine.spi.storage.CatalogStore;
 import org.catalogengine.spi.storage.MutationResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine: orphaned-provider cleanup and provider connections. Seam for issue 4: the processing loop and the
- * stitcher start here, after the providers are connected.
+ * The engine: orphaned-provider cleanup, provider connections, and the workers (processing, stitching, orphan
+ * cleanup) that {@link #start()} runs and {@link #runUntilIdle()} drives synchronously.
  */
 public final class DefaultCatalogEngine implements CatalogEngine {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultCatalogEngine.class);
+  private static final Duration ORPHAN_PERIOD = Duration.ofSeconds(30);
+  private static final int PAGE = 500;
+
+  /** The loop options collected by the builder. */
+  public record Options(ProcessingPipeline pipeline, CatalogListener listener, @Nullable Executor executor,
+      Duration processingInterval, Duration pollInterval, int processingBatch, int stitchBatch,
+      int processingWorkers, OrphanStrategy orphanStrategy, boolean backgroundWorkers) {}
 
   private final CatalogStore store;
   private final List<EntityProvider> providers;
   private final LocationStoreProvider locations;
   private final OrphanProviderStrategy orphanProviderStrategy;
-  @SuppressWarnings("unused") // used by the processing loop (issue 4)
   private final InstantSource clock;
-  private boolean started;
+  private final Options options;
+  private final EngineLoop loop;
+  private final Object signal = new Object();
+  private boolean connected;
+  private volatile boolean running;
+  /** Processing batches written, and how many had been written when the last orphan cleanup started. */
+  private final java.util.concurrent.atomic.AtomicLong batchesWritten = new java.util.concurrent.atomic.AtomicLong(1);
+  private volatile long batchesAtOrphanCheck;
+  private volatile long lastOrphanCheck;
+  private @Nullable ExecutorService ownExecutor;
+  private @Nullable CountDownLatch workersDone;
 
   public DefaultCatalogEngine(CatalogStore store, List<EntityProvider> providers, LocationStoreProvider locations,
-      OrphanProviderStrategy orphanProviderStrategy, InstantSource clock) {
+      OrphanProviderStrategy orphanProviderStrategy, InstantSource clock, Options options) {
     this.store = store;
     this.providers = List.copyOf(providers);
     this.locations = locations;
     this.orphanProviderStrategy = orphanProviderStrategy;
     this.clock = clock;
+    this.options = options;
+    // a distinct owner per engine instance, so leases tell nodes apart in diagnostics
+    String owner = "engine-" + Long.toHexString(System.identityHashCode(this)) + "-"
+        + Long.toHexString(System.nanoTime() & 0xffffff);
+    Duration lease = options.processingInterval().compareTo(Duration.ofMinutes(2)) > 0
+        ? options.processingInterval() : Duration.ofMinutes(2);
+    this.loop = new EngineLoop(store, options.pipeline(), options.listener(), new EngineLoop.Settings(
+        options.processingInterval(), options.processingBatch(), options.stitchBatch(), lease,
+        Duration.ofSeconds(60), owner));
   }
 
   @Override
   public synchronized void start() {
-    if (started) {
+    connect();
+    if (running || !options.backgroundWorkers()) {
+      return;
+    }
+    running = true;
+    int workers = options.processingWorkers() + 1;
+    Executor executor = options.executor();
+    if (executor == null) {
+      AtomicInteger n = new AtomicInteger();
+      ownExecutor = Executors.newFixedThreadPool(workers, r -> {
+        Thread t = new Thread(r, "catalog-worker-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      executor = ownExecutor;
+    }
+    CountDownLatch done = new CountDownLatch(workers);
+    workersDone = done;
+    for (int i = 0; i < options.processingWorkers(); i++) {
+      executor.execute(worker("processing", done, this::processingStep));
+    }
+    executor.execute(worker("stitching", done, loop::stitchOnce));
+  }
+
+  /** Connects the providers once (P9 cleanup first). */
+  private synchronized void connect() {
+    if (connected) {
       return;
     }
     Set<String> configured = new TreeSet<>();
@@ -65,12 +137,189 @@ public final class DefaultCatalogEngine implements CatalogEngine {
             p.getClass().getName(), e);
       }
     }
-    started = true;
+    connected = true;
+  }
+
+  /** One processing step; when there is nothing to process, the orphan cleanup's turn (O4). */
+  private int processingStep() {
+    int n = loop.processOnce();
+    if (n > 0) {
+      batchesWritten.incrementAndGet();
+      wake();
+      return n;
+    }
+    if (options.orphanStrategy() == OrphanStrategy.DELETE
+        && (orphansDirty() || clock.millis() - lastOrphanCheck >= ORPHAN_PERIOD.toMillis())) {
+      synchronized (this) {
+        long stamp = batchesWritten.get();
+        lastOrphanCheck = clock.millis();
+        int deleted = loop.deleteOrphans();
+        // only now is the cleanup done for every batch written before it started (awaitIdle waits for this)
+        batchesAtOrphanCheck = stamp;
+        return deleted;
+      }
+    }
+    return 0;
+  }
+
+  private boolean orphansDirty() {
+    return batchesWritten.get() > batchesAtOrphanCheck;
+  }
+
+  private Runnable worker(String name, CountDownLatch done, java.util.function.IntSupplier step) {
+    return () -> {
+      try {
+        while (running) {
+          int n;
+          try {
+            n = step.getAsInt();
+          } catch (RuntimeException e) {
+            LOG.warn("The {} worker's step failed; retrying after the poll interval", name, e);
+            n = 0;
+          }
+          if (n == 0) {
+            pause();
+          }
+        }
+      } finally {
+        done.countDown();
+      }
+    };
+  }
+
+  private void pause() {
+    synchronized (signal) {
+      if (!running) {
+        return;
+      }
+      try {
+        signal.wait(Math.max(1, options.pollInterval().toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+  }
+
+  private void wake() {
+    synchronized (signal) {
+      signal.notifyAll();
+    }
   }
 
   @Override
-  public synchronized void stop() {
-    started = false;
+  public void stop() {
+    CountDownLatch done;
+    ExecutorService own;
+    synchronized (this) {
+      if (!running) {
+        return;
+      }
+      running = false;
+      done = workersDone;
+      own = ownExecutor;
+      ownExecutor = null;
+    }
+    wake();
+    try {
+      if (done != null && !done.await(60, TimeUnit.SECONDS)) {
+        LOG.warn("Catalog workers did not stop within 60 s; their leases expire and others take over");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (own != null) {
+      own.shutdown();
+    }
+  }
+
+  @Override
+  public long runUntilIdle() {
+    connect();
+    long work = 0;
+    while (true) {
+      // process everything due before stitching: requests for hot entities (a group gaining members in
+      // every batch) coalesce into one stitch (T7, DESIGN decision 4)
+      long processed = 0;
+      for (int n; (n = loop.processOnce()) > 0; ) {
+        processed += n;
+      }
+      long stitched = 0;
+      for (int n; (n = loop.stitchOnce()) > 0; ) {
+        stitched += n;
+      }
+      work += processed + stitched;
+      if (processed == 0 && stitched == 0) {
+        int deleted = options.orphanStrategy() == OrphanStrategy.DELETE ? loop.deleteOrphans() : 0;
+        if (deleted == 0) {
+          return work;
+        }
+      }
+    }
+  }
+
+  @Override
+  public boolean awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (store.workStatus().idle() && !(options.orphanStrategy() == OrphanStrategy.DELETE && orphansDirty()
+          && running)) {
+        return true;
+      }
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      synchronized (signal) {
+        try {
+          signal.wait(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<Entity> entity(EntityRef ref) {
+    return store.finalEntity(ref);
+  }
+
+  @Override
+  public Stream<Entity> entities() {
+    Iterator<Entity> pages = new Iterator<>() {
+      private List<Entity> page = List.of();
+      private int index;
+      private @Nullable EntityRef after;
+      private boolean exhausted;
+
+      @Override
+      public boolean hasNext() {
+        if (index < page.size()) {
+          return true;
+        }
+        if (exhausted) {
+          return false;
+        }
+        page = new ArrayList<>(store.finalEntities(after, PAGE));
+        index = 0;
+        exhausted = page.size() < PAGE;
+        if (!page.isEmpty()) {
+          after = page.get(page.size() - 1).ref();
+        }
+        return !page.isEmpty();
+      }
+
+      @Override
+      public Entity next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return page.get(index++);
+      }
+    };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+        Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityRef;
 import org.catalogengine.model.Relation;
+import org.catalogengine.spi.storage.ConflictRecord;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.catalogengine.error.InputException;
 import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.Relation;
+import org.catalogengine.spi.storage.ConflictRecord;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ public final class Stitcher {
   private static final Comparator<ConflictRecord> CONFLICT_ORDER = Comparator
       .comparing(ConflictRecord::rejectedLocationKey, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
       .thenComparing(ConflictRecord::source)
-      .thenComparing(ConflictRecord::winningLocationKey)
+      .thenComparing(ConflictRecord::existingLocationKey, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
       .thenComparing(ConflictRecord::firstSeen);
 
   private Stitcher() {}
@@ -229,9 +230,11 @@ public final class Stitcher {
 
   private static ObjectNode conflictItem(ConflictRecord c) {
     String rejected = c.rejectedLocationKey();
+    String winning = c.existingLocationKey();
     String message = "Rejected a conflicting definition of " + c.ref() + " from " + c.source()
         + (rejected == null ? " without a location key" : " at location '" + rejected + "'")
-        + "; the entity stays owned by '" + c.winningLocationKey() + "' (first seen " + c.firstSeen() + ")";
+        + "; the entity stays owned by " + (winning == null ? "its current definition" : "'" + winning + "'")
+        + " (first seen " + c.firstSeen() + ")";
     ObjectNode item = NODES.objectNode();
     item.put("type", CONFLICT_STATUS_TYPE);
     item.put("level", "warning");
@@ -240,7 +243,11 @@ public final class Stitcher {
     error.put("name", "ConflictError");
     error.put("message", message);
     error.put("entityRef", c.ref().toString());
-    error.put("winningLocationKey", c.winningLocationKey());
+    if (winning == null) {
+      error.putNull("winningLocationKey");
+    } else {
+      error.put("winningLocationKey", winning);
+    }
     if (rejected == null) {
       error.putNull("rejectedLocationKey");
     } else {

@@ -119,4 +119,78 @@ public interface CatalogStore extends AutoCloseable {
   /** Releases the store's resources (a pool it created); a handed-in {@code DataSource} is left open. */
   @Override
   void close();
+
+  // ------------------------------------------------------------------ processing loop and stitching (issue 4)
+
+  /**
+   * Claims up to {@code limit} due entities for processing (spec L2, L3 improved): rows with
+   * {@code next_update_at <= now} and no live lease, oldest first, skipping rows other workers hold
+   * ({@code FOR UPDATE SKIP LOCKED} where the database has it). Each claimed row gets a lease of
+   * {@code lease} owned by {@code owner}; an expired lease makes the row claimable again.
+   *
+   * @return the claimed entities, sorted by ref
+   */
+  List<ClaimedEntity> claimDue(int limit, String owner, java.time.Duration lease);
+
+  /**
+   * The parent refs (sources of reference edges that are entities) of each given ref; refs without parents are
+   * absent from the map. Used for the result hash of emitted children (L25).
+   */
+  java.util.Map<EntityRef, List<EntityRef>> parentsOf(Collection<EntityRef> refs);
+
+  /**
+   * Writes a batch of processing results in one transaction (spec L19–L23, L28, O2 improved), sorted by ref:
+   * processed entities under the K5 guard, children under the K-rules with their edges, the relation diff,
+   * refresh keys, errors, caches and stitch requests (each entity written, the sources of added or removed
+   * relation rows, children a parent dropped); then every entity's schedule: {@code now + interval} drawn
+   * uniformly from {@code [interval, 1.5 interval]} after success, an exponential back-off capped at
+   * {@code interval} after failure; leases are released.
+   */
+  void writeProcessingResults(List<ProcessingOutcome> outcomes, java.time.Duration interval);
+
+  /** Requests a stitch of each ref (T7): requests for the same ref coalesce into one with a new ticket. */
+  void requestStitch(Collection<EntityRef> refs);
+
+  /**
+   * Claims up to {@code limit} due stitch requests: each gets a new ticket and is hidden for {@code lease}
+   * (then it is due again: a crashed worker's request is retried).
+   */
+  List<StitchTicket> claimStitches(int limit, java.time.Duration lease);
+
+  /** Loads the stitch inputs of the given refs (T1), set-based; refs without an entity are absent. */
+  List<StitchSource> loadStitchInputs(Collection<EntityRef> refs);
+
+  /**
+   * Writes stitch results in one transaction (T4, T5): for each outcome whose queue row still carries its
+   * ticket, the final entity with its search-row diff and a new generation, then the queue row is deleted.
+   *
+   * @return the committed changes in generation order (unchanged and fenced-off outcomes are not listed)
+   */
+  List<StitchCommit> writeStitched(List<StitchOutcome> outcomes);
+
+  /** The final entity of a ref, if it has been stitched. */
+  Optional<Entity> finalEntity(EntityRef ref);
+
+  /** Up to {@code limit} final entities with refs greater than {@code after} (all when null), sorted by ref. */
+  List<Entity> finalEntities(@Nullable EntityRef after, int limit);
+
+  /** Outstanding processing and stitching work now. */
+  WorkStatus workStatus();
+
+  /**
+   * One round of orphan deletion (spec O4): deletes up to {@code limit} entities without incoming reference
+   * edge (cascading, S10) and makes the sources of relations to them due and restitched. Each removal takes a
+   * generation in the same transaction.
+   *
+   * @return the removals (final JSON null), sorted by ref
+   */
+  List<StitchCommit> deleteOrphans(int limit);
+
+  /**
+   * Makes every entity due for processing now (the command line's {@code ingest --refresh}; a full re-read of
+   * every location).
+   *
+   * @return the number of entities made due
+   */
+  int refreshAll();
 }

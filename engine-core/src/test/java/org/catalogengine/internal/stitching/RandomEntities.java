@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.catalogengine.spi.storage.ConflictRecord;
 import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityRef;
@@ -125,8 +126,8 @@ final class RandomEntities {
     List<ConflictRecord> conflicts = new ArrayList<>();
     for (int i = r.nextInt(3); i > 0; i--) {
       Instant first = Instant.ofEpochSecond(1_700_000_000L + r.nextInt(1000));
-      conflicts.add(new ConflictRecord(self, "url:a", r.nextBoolean() ? null : "url:" + key(r),
-          "provider-" + r.nextInt(3), first, first.plusSeconds(r.nextInt(100)), 1 + r.nextInt(5)));
+      conflicts.add(new ConflictRecord(self, "provider:provider-" + r.nextInt(3), "url:a",
+          r.nextBoolean() ? null : "url:" + key(r), first, first.plusSeconds(r.nextInt(100)), 1 + r.nextInt(5)));
     }
     return new StitchInput("uid-" + seed, e, relations, errors, r.nextBoolean(), conflicts, null);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import org.catalogengine.spi.storage.ConflictRecord;
 import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityRef;
@@ -236,8 +237,8 @@ class StitcherTest {
 
   @Test
   void stitch_conflictShowsAsWarningStatusItemOnTheWinner() {
-    ConflictRecord conflict = new ConflictRecord(SELF, "url:https://git/a/catalog-info.yaml",
-        "url:https://git/b/catalog-info.yaml", "github-provider", Instant.parse("2026-11-01T10:00:00Z"),
+    ConflictRecord conflict = new ConflictRecord(SELF, "provider:github-provider",
+        "url:https://git/a/catalog-info.yaml", "url:https://git/b/catalog-info.yaml", Instant.parse("2026-11-01T10:00:00Z"),
         Instant.parse("2026-11-20T10:00:00Z"), 7);
 
     JsonNode items = finalJson(new StitchInput(UID, petstore(""), List.of(),
@@ -255,8 +256,8 @@ class StitcherTest {
   @Test
   void stitch_conflictSeenAgainDoesNotChangeTheFinalEntity() {
     Instant first = Instant.parse("2026-11-01T10:00:00Z");
-    ConflictRecord once = new ConflictRecord(SELF, "url:a", null, "component:default/parent", first, first, 1);
-    ConflictRecord again = new ConflictRecord(SELF, "url:a", null, "component:default/parent", first,
+    ConflictRecord once = new ConflictRecord(SELF, "entity:component:default/parent", "url:a", null, first, first, 1);
+    ConflictRecord again = new ConflictRecord(SELF, "entity:component:default/parent", "url:a", null, first,
         first.plusSeconds(3600), 2);
     String hash = stitched(new StitchInput(UID, petstore(""), List.of(), List.of(), false, List.of(once), null))
         .hash();

@@ -227,4 +227,23 @@ public enum Dialect {
       }
     };
   }
+
+  /**
+   * Locks the selected rows for the claim transaction, skipping rows other transactions hold (L2, design 10).
+   * SQLite has no row locks and one writer, so the select runs as is.
+   */
+  public <R extends Record> org.jooq.ResultQuery<R> claimLock(org.jooq.SelectForUpdateStep<R> select) {
+    return switch (this) {
+      case SQLITE -> select;
+      default -> select.forUpdate().skipLocked();
+    };
+  }
+
+  /** Locks the selected rows until the transaction ends (no-op on single-writer SQLite). */
+  public <R extends Record> org.jooq.ResultQuery<R> lockRows(org.jooq.SelectForUpdateStep<R> select) {
+    return switch (this) {
+      case SQLITE -> select;
+      default -> select.forUpdate();
+    };
+  }
 }

@@ -1,0 +1,248 @@
+package org.catalogengine.internal.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.catalogengine.CatalogListener;
+import org.catalogengine.internal.processing.ParentLookup;
+import org.catalogengine.internal.processing.PipelineInput;
+import org.catalogengine.internal.processing.PipelineOutput;
+import org.catalogengine.internal.processing.ProcessingError;
+import org.catalogengine.internal.processing.ProcessingPipeline;
+import org.catalogengine.internal.processing.ProcessorCacheState;
+import org.catalogengine.internal.stitching.StitchInput;
+import org.catalogengine.internal.stitching.StitchResult;
+import org.catalogengine.internal.stitching.Stitcher;
+import org.catalogengine.model.CanonicalJson;
+import org.catalogengine.model.Entity;
+import org.catalogengine.model.EntityRef;
+import org.catalogengine.spi.storage.CatalogStore;
+import org.catalogengine.spi.storage.ClaimedEntity;
+import org.catalogengine.spi.storage.ProcessingOutcome;
+import org.catalogengine.spi.storage.SearchEntry;
+import org.catalogengine.spi.storage.StitchCommit;
+import org.catalogengine.spi.storage.StitchOutcome;
+import org.catalogengine.spi.storage.StitchSource;
+import org.catalogengine.spi.storage.StitchTicket;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One step of each worker (DESIGN "The way an entity travels"): claim → pipeline → write for processing, and
+ * claim → load → {@link Stitcher} → write for stitching, each on a batch. Nothing is held across the pipeline's
+ * reader I/O: the claim and the write are separate transactions. Thread-safe; workers share one instance.
+ */
+public final class EngineLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
+
+  /** Tunables of the loop. */
+  public record Settings(Duration interval, int processingBatch, int stitchBatch, Duration processingLease,
+      Duration stitchLease, String owner) {}
+
+  private final CatalogStore store;
+  private final ProcessingPipeline pipeline;
+  private final CatalogListener listener;
+  private final Settings settings;
+
+  public EngineLoop(CatalogStore store, ProcessingPipeline pipeline, CatalogListener listener, Settings settings) {
+    this.store = store;
+    this.pipeline = pipeline;
+    this.listener = listener;
+    this.settings = settings;
+  }
+
+  /** Processes one batch of due entities; returns how many were claimed. */
+  public int processOnce() {
+    List<ClaimedEntity> claimed = store.claimDue(settings.processingBatch(), settings.owner(),
+        settings.processingLease());
+    if (claimed.isEmpty()) {
+      return 0;
+    }
+    List<ProcessingOutcome> outcomes = new ArrayList<>(claimed.size());
+    for (ClaimedEntity c : claimed) {
+      outcomes.add(process(c));
+    }
+    store.writeProcessingResults(outcomes, settings.interval());
+    return claimed.size();
+  }
+
+  /** Runs the pipeline for one claimed entity and turns its output into what the store writes (L19–L25). */
+  ProcessingOutcome process(ClaimedEntity c) {
+    PipelineOutput out;
+    String previousCache = c.cacheJson();
+    ProcessorCacheState cache = ProcessorCacheState.EMPTY;
+    try {
+      JsonNode unprocessed = CanonicalJson.MAPPER.readTree(c.unprocessedJson());
+      if (previousCache != null && !previousCache.isEmpty()) {
+        cache = ProcessorCacheState.fromJson(CanonicalJson.MAPPER.readTree(previousCache));
+      }
+      out = pipeline.run(new PipelineInput(unprocessed, cache, parents(c)));
+    } catch (RuntimeException e) {
+      // a damaged stored row or a failing parent lookup fails this entity's run, not the batch
+      LOG.warn("Processing {} failed before the pipeline ran", c.ref(), e);
+      List<ProcessingError> errors = List.of(new ProcessingError("Error", "Processing of " + c.ref()
+          + " failed before the pipeline ran: " + e.getMessage()));
+      String errorsJson = ProcessingError.toJson(errors).toString();
+      String hash = CanonicalJson.sha1(ProcessingError.toJson(errors));
+      return hash.equals(c.resultHash()) ? new ProcessingOutcome.Unchanged(c.entityId(), c.ref(), false, null)
+          : new ProcessingOutcome.Failed(c.entityId(), c.ref(), errorsJson, hash, null);
+    }
+    // an empty cache is not worth a write when none was stored (most entities never use the cache)
+    boolean storedNothing = previousCache == null || previousCache.isEmpty();
+    String cacheJson = out.cacheChanged() && !(storedNothing && out.cache().isEmpty())
+        ? out.cache().toJson().toString() : null;
+    if (out.resultHash().equals(c.resultHash())) {
+      return new ProcessingOutcome.Unchanged(c.entityId(), c.ref(), out.ok(), cacheJson);
+    }
+    if (out.ok() && out.completedEntity() != null) {
+      Entity processed = out.completedEntity().with(j -> ((ObjectNode) j.get("metadata")).put("uid", c.entityId()));
+      return new ProcessingOutcome.Succeeded(c.entityId(), c.ref(), c.locationKey(), processed, out.children(),
+          out.relations(), out.refreshKeys(), out.resultHash(), cacheJson);
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Processing {} failed: {}", c.ref(), out.errors());
+    }
+    return new ProcessingOutcome.Failed(c.entityId(), c.ref(), ProcessingError.toJson(out.errors()).toString(),
+        out.resultHash(), cacheJson);
+  }
+
+  /**
+   * L25: the entity's own parents come with the claim; its children's parents are read when asked (the hasher
+   * sorts and de-duplicates the whole list).
+   */
+  private ParentLookup parents(ClaimedEntity c) {
+    return refs -> {
+      List<EntityRef> out = new ArrayList<>();
+      List<EntityRef> others = new ArrayList<>();
+      for (EntityRef r : refs) {
+        if (r.equals(c.ref())) {
+          out.addAll(c.parents());
+        } else {
+          others.add(r);
+        }
+      }
+      if (!others.isEmpty()) {
+        // the write makes this entity a parent of its children; counting it now keeps the hash of the next
+        // identical run equal, instead of rewriting every parent once on its second run
+        out.add(c.ref());
+        Map<EntityRef, List<EntityRef>> found = store.parentsOf(others);
+        for (EntityRef r : others) {
+          out.addAll(found.getOrDefault(r, List.of()));
+        }
+      }
+      return out;
+    };
+  }
+
+  /** Stitches one batch of requests; returns how many were claimed. */
+  public int stitchOnce() {
+    List<StitchTicket> tickets = store.claimStitches(settings.stitchBatch(), settings.stitchLease());
+    if (tickets.isEmpty()) {
+      return 0;
+    }
+    Map<EntityRef, StitchSource> sources = new HashMap<>();
+    for (StitchSource s : store.loadStitchInputs(tickets.stream().map(StitchTicket::ref).toList())) {
+      sources.put(s.ref(), s);
+    }
+    List<StitchOutcome> outcomes = new ArrayList<>(tickets.size());
+    for (StitchTicket t : tickets) {
+      StitchSource s = sources.get(t.ref());
+      if (s == null) {
+        // T2: no entity (a dangling relation source, or deleted meanwhile; deletions announce themselves)
+        outcomes.add(new StitchOutcome.Settled(t));
+        continue;
+      }
+      try {
+        outcomes.add(stitch(t, s));
+      } catch (RuntimeException e) {
+        // left out: the request stays queued and is retried when its lease expires (T7)
+        LOG.warn("Stitching {} failed; it is retried after the stitch lease", t.ref(), e);
+      }
+    }
+    List<StitchCommit> commits = store.writeStitched(outcomes);
+    if (listener != CatalogListener.NONE) {
+      notify(commits);
+    }
+    return tickets.size();
+  }
+
+  private static StitchOutcome stitch(StitchTicket t, StitchSource s) {
+    List<org.catalogengine.internal.stitching.ProcessingError> errors = errors(s.errorsJson());
+    String body = s.processedJson();
+    if (body == null) {
+      // T2, improved by L24: an entity that never processed successfully shows its unprocessed body and errors
+      if (errors.isEmpty() || s.unprocessedJson() == null) {
+        return new StitchOutcome.Settled(t);
+      }
+      body = s.unprocessedJson();
+    }
+    StitchResult result = Stitcher.stitch(new StitchInput(s.entityId(), Entity.parse(body), s.relations(), errors,
+        s.orphan(), s.conflicts(), s.previousHash()));
+    if (result instanceof StitchResult.Stitched st) {
+      List<SearchEntry> rows = new ArrayList<>(st.searchRows().size());
+      st.searchRows().forEach(r -> rows.add(new SearchEntry(r.key(), r.value(), r.originalValue())));
+      return new StitchOutcome.Stitched(t, s.entityId(), st.finalJson(), st.hash(), rows);
+    }
+    if (result instanceof StitchResult.Failed f) {
+      LOG.warn("Stitching {} failed, its previous final entity stays: {}", t.ref(), f.reason());
+    }
+    return new StitchOutcome.Settled(t);
+  }
+
+  private static List<org.catalogengine.internal.stitching.ProcessingError> errors(@Nullable String json) {
+    if (json == null || json.isEmpty() || json.equals("[]")) {
+      return List.of();
+    }
+    JsonNode array;
+    try {
+      array = CanonicalJson.MAPPER.readTree(json);
+    } catch (RuntimeException e) {
+      return List.of(org.catalogengine.internal.stitching.ProcessingError.of("Error", "Stored errors are damaged"));
+    }
+    List<org.catalogengine.internal.stitching.ProcessingError> out = new ArrayList<>();
+    for (JsonNode n : array) {
+      if (n.isObject()) {
+        out.add(new org.catalogengine.internal.stitching.ProcessingError(n.path("name").asString("Error"),
+            n.path("message").asString(""), n.toString()));
+      }
+    }
+    return out;
+  }
+
+  private void notify(List<StitchCommit> commits) {
+    for (StitchCommit c : commits) {
+      try {
+        if (c.finalJson() == null) {
+          listener.removed(c.ref(), c.generation());
+        } else {
+          listener.upserted(Entity.parse(c.finalJson()), c.generation());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Catalog listener {} failed on {} (generation {}); stitching continues",
+            listener.getClass().getName(), c.ref(), c.generation(), e);
+      }
+    }
+  }
+
+  /** Deletes orphans round by round (O4, transitive) until none is left; returns how many were deleted. */
+  public int deleteOrphans() {
+    int total = 0;
+    for (int round = 0; round < 100; round++) {
+      List<StitchCommit> deleted = store.deleteOrphans(1_000);
+      if (deleted.isEmpty()) {
+        break;
+      }
+      LOG.info("Deleted {} orphaned entities (O4), e.g. {}", deleted.size(), deleted.get(0).ref());
+      total += deleted.size();
+      if (listener != CatalogListener.NONE) {
+        notify(deleted);
+      }
+    }
+    return total;
+  }
+}

@@ -1,0 +1,72 @@
+package org.catalogengine.jdbc.internal.operations.processing;
+
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.CACHE;
+import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_ID;
+import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.LEASE_OWNER;
+import static org.catalogengine.jdbc.internal.schema.Tables.LEASE_UNTIL;
+import static org.catalogengine.jdbc.internal.schema.Tables.LOCATION_KEY;
+import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT;
+import static org.catalogengine.jdbc.internal.schema.Tables.RESULT_HASH;
+import static org.catalogengine.jdbc.internal.schema.Tables.UNPROCESSED_ENTITY;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.tx.Tx;
+import org.catalogengine.model.EntityRef;
+import org.catalogengine.spi.storage.ClaimedEntity;
+
+/**
+ * L2/L3 improved: claims due, unleased queue rows oldest first ({@code SKIP LOCKED} where rows can be locked),
+ * sets the lease, and moves {@code next_update_at} to the lease end so that leased rows leave the due range; the
+ * result write replaces it with the real schedule unless someone made the entity due meanwhile (L4).
+ */
+public final class ClaimDue {
+  private ClaimDue() {}
+
+  public static List<ClaimedEntity> run(Tx tx, int limit, String owner, long leaseMillis) {
+    long now = tx.now();
+    List<String> ids = tx.dialect().claimLock(tx.dsl().select(ENTITY_ID).from(tx.t().processingQueue)
+            .where(NEXT_UPDATE_AT.le(now))
+            .and(LEASE_UNTIL.isNull().or(LEASE_UNTIL.le(now)))
+            // index order only: a tie-break column would sort every due row on each claim
+            .orderBy(NEXT_UPDATE_AT)
+            .limit(limit))
+        .fetch(ENTITY_ID);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<String> sortedIds = ids.stream().sorted().toList();
+    long until = now + leaseMillis;
+    for (List<String> chunk : Chunks.of(sortedIds, Chunks.IN_LIST)) {
+      tx.dsl().update(tx.t().processingQueue)
+          .set(LEASE_UNTIL, until)
+          .set(LEASE_OWNER, owner)
+          .set(NEXT_UPDATE_AT, until)
+          .where(ENTITY_ID.in(chunk))
+          .execute();
+    }
+    List<ClaimedEntity> out = new ArrayList<>(ids.size());
+    List<Object[]> rows = new ArrayList<>(ids.size());
+    for (List<String> chunk : Chunks.of(sortedIds, Chunks.IN_LIST)) {
+      tx.dsl().select(ENTITY_ID, ENTITY_REF, UNPROCESSED_ENTITY, LOCATION_KEY, CACHE, RESULT_HASH)
+          .from(tx.t().refreshState)
+          .where(ENTITY_ID.in(chunk))
+          .fetch()
+          .forEach(r -> rows.add(r.intoArray()));
+    }
+    List<String> refs = rows.stream().map(r -> (String) r[1]).toList();
+    Map<String, List<String>> parents = ParentsOf.run(tx, refs);
+    for (Object[] r : rows) {
+      String ref = (String) r[1];
+      List<EntityRef> p = parents.getOrDefault(ref, List.of()).stream().map(EntityRef::parse).toList();
+      out.add(new ClaimedEntity((String) r[0], EntityRef.parse(ref), (String) r[2], (String) r[3], (String) r[4],
+          (String) r[5], p));
+    }
+    out.sort(Comparator.comparing(c -> c.ref().toString()));
+    return out;
+  }
+}

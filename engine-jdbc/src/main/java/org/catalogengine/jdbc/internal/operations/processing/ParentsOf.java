@@ -1,0 +1,41 @@
+package org.catalogengine.jdbc.internal.operations.processing;
+
+import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE_ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.TARGET_ENTITY_REF;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.tx.Tx;
+
+/** The entity parents (not providers) of each ref, sorted; refs without parents are absent (L25). */
+public final class ParentsOf {
+  private ParentsOf() {}
+
+  public static Map<String, List<String>> run(Tx tx, Collection<String> refs) {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (List<String> chunk : Chunks.of(List.copyOf(refs), Chunks.IN_LIST)) {
+      tx.dsl().select(TARGET_ENTITY_REF, SOURCE_ENTITY_REF).from(tx.t().references)
+          .where(TARGET_ENTITY_REF.in(chunk)).and(SOURCE_ENTITY_REF.isNotNull())
+          .fetch()
+          .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+    }
+    out.values().forEach(l -> l.sort(null));
+    return out;
+  }
+
+  /** Child refs of each parent (the edges the parent's last successful run created). */
+  public static Map<String, List<String>> childrenOf(Tx tx, Collection<String> parents) {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (List<String> chunk : Chunks.of(List.copyOf(parents), Chunks.IN_LIST)) {
+      tx.dsl().select(SOURCE_ENTITY_REF, TARGET_ENTITY_REF).from(tx.t().references)
+          .where(SOURCE_ENTITY_REF.in(chunk))
+          .fetch()
+          .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,223 @@
+package org.catalogengine.jdbc.internal.operations.processing;
+
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.CACHE;
+import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_ID;
+import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.ERRORS;
+import static org.catalogengine.jdbc.internal.schema.Tables.FAILURE_COUNT;
+import static org.catalogengine.jdbc.internal.schema.Tables.LEASE_OWNER;
+import static org.catalogengine.jdbc.internal.schema.Tables.LEASE_UNTIL;
+import static org.catalogengine.jdbc.internal.schema.Tables.LOCATION_KEY;
+import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT;
+import static org.catalogengine.jdbc.internal.schema.Tables.ORIGINATING_ENTITY_ID;
+import static org.catalogengine.jdbc.internal.schema.Tables.PROCESSED_ENTITY;
+import static org.catalogengine.jdbc.internal.schema.Tables.REFRESH_KEY;
+import static org.catalogengine.jdbc.internal.schema.Tables.RESULT_HASH;
+import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE_ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.TARGET_ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.TYPE;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.Jdbc;
+import org.catalogengine.jdbc.internal.tx.Tx;
+import org.jooq.BatchBindStep;
+import org.jooq.InsertValuesStep2;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/** The set-based statements of a processing batch write (L19, L21, L23, L28, schedule); rows sorted by ref. */
+public final class WriteResultsBatch {
+  private WriteResultsBatch() {}
+
+  /** One processed-entity update under the K5 guard. */
+  public record Processed(String entityId, @Nullable String claimedKey, String json, String resultHash) {}
+
+  /** One failed result. */
+  public record Failure(String entityId, String errorsJson, String resultHash) {}
+
+  /** One schedule update. */
+  public record Schedule(String entityId, long nextUpdateAt, int failureCount) {}
+
+  /** One relation row. */
+  public record Row(String source, String type, String target) {}
+
+  /** The ids among {@code ids} that still exist (a provider may have removed some while they were processed). */
+  public static Set<String> existing(Tx tx, Collection<String> ids) {
+    Set<String> out = new HashSet<>();
+    for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
+      out.addAll(tx.dsl().select(ENTITY_ID).from(tx.t().refreshState).where(ENTITY_ID.in(chunk)).fetch(ENTITY_ID));
+    }
+    return out;
+  }
+
+  /** Writes processed entities; returns the ids whose write the K5 guard refused. */
+  public static Set<String> processed(Tx tx, List<Processed> rows) {
+    Set<String> refused = new HashSet<>();
+    for (List<Processed> chunk : Chunks.bySize(rows, 500, tx.dialect().maxStatementBytes(),
+        r -> 2L * r.json().length() + 200)) {
+      BatchBindStep batch = tx.dsl().batch(tx.dsl().update(tx.t().refreshState)
+          .set(PROCESSED_ENTITY, (String) null)
+          .set(RESULT_HASH, (String) null)
+          .set(ERRORS, (String) null)
+          .set(LOCATION_KEY, (String) null)
+          .where(ENTITY_ID.eq((String) null))
+          // K5: a null claimed key binds "= NULL", which is never true, so only "IS NULL" passes
+          .and(LOCATION_KEY.isNull().or(LOCATION_KEY.eq((String) null))));
+      for (Processed p : chunk) {
+        batch = batch.bind(p.json(), p.resultHash(), "[]", p.claimedKey(), p.entityId(), p.claimedKey());
+      }
+      int[] counts = batch.execute();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          refused.add(chunk.get(i).entityId());
+        }
+      }
+    }
+    return refused;
+  }
+
+  /** Writes failed results (L23): errors and result hash only. */
+  public static void failures(Tx tx, List<Failure> rows) {
+    List<Object[]> binds = new ArrayList<>(rows.size());
+    rows.forEach(f -> binds.add(new Object[] {f.errorsJson(), f.resultHash(), f.entityId()}));
+    Jdbc.batch(tx, tx.dsl().update(tx.t().refreshState).set(ERRORS, "").set(RESULT_HASH, "")
+        .where(ENTITY_ID.eq("")), binds);
+  }
+
+  /** Writes changed processor caches (L28); {@code caches} maps entity id to cache JSON. */
+  public static void caches(Tx tx, Map<String, String> caches) {
+    List<Object[]> binds = new ArrayList<>(caches.size());
+    caches.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> binds.add(new Object[] {e.getValue(), e.getKey()}));
+    Jdbc.batch(tx, tx.dsl().update(tx.t().refreshState).set(CACHE, "").where(ENTITY_ID.eq("")), binds);
+  }
+
+  /** The failure counts of the given ids. */
+  public static Map<String, Integer> failureCounts(Tx tx, Collection<String> ids) {
+    Map<String, Integer> out = new HashMap<>();
+    for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
+      tx.dsl().select(ENTITY_ID, FAILURE_COUNT).from(tx.t().processingQueue).where(ENTITY_ID.in(chunk)).fetch()
+          .forEach(r -> out.put(r.value1(), r.value2()));
+    }
+    return out;
+  }
+
+  /**
+   * Sets the next due time and releases the lease. A row made due by someone else during the run (its
+   * {@code next_update_at} no longer equals the lease end set by the claim) keeps that earlier time (L4).
+   */
+  public static void schedule(Tx tx, List<Schedule> rows) {
+    List<Object[]> binds = new ArrayList<>(rows.size());
+    rows.forEach(r -> binds.add(new Object[] {r.nextUpdateAt(), r.failureCount(), r.entityId()}));
+    Jdbc.batch(tx, tx.dsl().update(tx.t().processingQueue)
+        .set(NEXT_UPDATE_AT, DSL.when(LEASE_UNTIL.isNull().or(NEXT_UPDATE_AT.eq(LEASE_UNTIL)),
+            DSL.val(0L, NEXT_UPDATE_AT)).otherwise(NEXT_UPDATE_AT))
+        // inline nulls: the plain-JDBC batch binds only the values below
+        .set(LEASE_UNTIL, DSL.inline((Long) null, LEASE_UNTIL))
+        .set(LEASE_OWNER, DSL.inline((String) null, LEASE_OWNER))
+        .set(FAILURE_COUNT, 0)
+        .where(ENTITY_ID.eq("")), binds);
+  }
+
+  /** The relation rows each of {@code ids} originated. */
+  public static Map<String, Set<Row>> relations(Tx tx, Collection<String> ids) {
+    Map<String, Set<Row>> out = new HashMap<>();
+    for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
+      tx.dsl().select(ORIGINATING_ENTITY_ID, SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF).from(tx.t().relations)
+          .where(ORIGINATING_ENTITY_ID.in(chunk)).fetch()
+          .forEach(r -> out.computeIfAbsent(r.value1(), k -> new HashSet<>())
+              .add(new Row(r.value2(), r.value3(), r.value4())));
+    }
+    return out;
+  }
+
+  /** Deletes relation rows: (originating id, row) pairs. */
+  public static void deleteRelations(Tx tx, List<Map.Entry<String, Row>> rows) {
+    Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().relations).where(ORIGINATING_ENTITY_ID.eq(""))
+        .and(SOURCE_ENTITY_REF.eq("")).and(TYPE.eq("")).and(TARGET_ENTITY_REF.eq("")), binds(rows));
+  }
+
+  /** Inserts relation rows with multi-row statements. */
+  public static void insertRelations(Tx tx, List<Map.Entry<String, Row>> rows) {
+    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().relations, ORIGINATING_ENTITY_ID, SOURCE_ENTITY_REF, TYPE,
+        TARGET_ENTITY_REF).values("", "", "", ""), binds(rows));
+  }
+
+  private static List<Object[]> binds(List<Map.Entry<String, Row>> rows) {
+    List<Object[]> out = new ArrayList<>(rows.size());
+    for (Map.Entry<String, Row> e : rows) {
+      Row r = e.getValue();
+      out.add(new Object[] {e.getKey(), r.source(), r.type(), r.target()});
+    }
+    return out;
+  }
+
+  /** The refresh keys each of {@code ids} registered. */
+  public static Map<String, Set<String>> refreshKeys(Tx tx, Collection<String> ids) {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
+      tx.dsl().select(ENTITY_ID, REFRESH_KEY).from(tx.t().refreshKeys).where(ENTITY_ID.in(chunk)).fetch()
+          .forEach(r -> out.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
+    }
+    return out;
+  }
+
+  /** Deletes (entity id, key) pairs. */
+  public static void deleteRefreshKeys(Tx tx, List<Map.Entry<String, String>> rows) {
+    List<Object[]> binds = new ArrayList<>(rows.size());
+    rows.forEach(e -> binds.add(new Object[] {e.getKey(), e.getValue()}));
+    Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().refreshKeys).where(ENTITY_ID.eq("")).and(REFRESH_KEY.eq("")), binds);
+  }
+
+  /** Inserts (entity id, key) pairs. */
+  public static void insertRefreshKeys(Tx tx, List<Map.Entry<String, String>> rows) {
+    for (List<Map.Entry<String, String>> chunk : Chunks.of(rows, 1_000)) {
+      InsertValuesStep2<Record, String, String> insert =
+          tx.dsl().insertInto(tx.t().refreshKeys, ENTITY_ID, REFRESH_KEY);
+      for (Map.Entry<String, String> e : chunk) {
+        insert = insert.values(e.getKey(), e.getValue());
+      }
+      insert.execute();
+    }
+  }
+
+  /**
+   * L20 for many parents at once: deletes the parents' edges and every edge to a written child, then inserts
+   * one edge per written child from the parent that wrote it last.
+   */
+  public static void replaceEdges(Tx tx, List<String> parents, Map<String, String> childToParent) {
+    for (List<String> chunk : Chunks.of(parents, Chunks.IN_LIST)) {
+      tx.dsl().deleteFrom(tx.t().references).where(SOURCE_ENTITY_REF.in(chunk)).execute();
+    }
+    List<String> children = childToParent.keySet().stream().sorted().toList();
+    for (List<String> chunk : Chunks.of(children, Chunks.IN_LIST)) {
+      tx.dsl().deleteFrom(tx.t().references).where(TARGET_ENTITY_REF.in(chunk)).execute();
+    }
+    for (List<String> chunk : Chunks.of(children, 1_000)) {
+      InsertValuesStep2<Record, String, String> insert =
+          tx.dsl().insertInto(tx.t().references, SOURCE_ENTITY_REF, TARGET_ENTITY_REF);
+      for (String child : chunk) {
+        insert = insert.values(childToParent.get(child), child);
+      }
+      insert.execute();
+    }
+  }
+
+  /** The refs of the given entity ids. */
+  public static Map<String, String> refsOf(Tx tx, Collection<String> ids) {
+    Map<String, String> out = new HashMap<>();
+    for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
+      tx.dsl().select(ENTITY_ID, ENTITY_REF).from(tx.t().refreshState).where(ENTITY_ID.in(chunk)).fetch()
+          .forEach(r -> out.put(r.value1(), r.value2()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,76 @@
+package org.catalogengine.jdbc.internal.operations.stitching;
+
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.HASH;
+import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_ID;
+import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.ERRORS;
+import static org.catalogengine.jdbc.internal.schema.Tables.EXISTING_LOCATION_KEY;
+import static org.catalogengine.jdbc.internal.schema.Tables.FIRST_SEEN_AT;
+import static org.catalogengine.jdbc.internal.schema.Tables.LAST_SEEN_AT;
+import static org.catalogengine.jdbc.internal.schema.Tables.PROCESSED_ENTITY;
+import static org.catalogengine.jdbc.internal.schema.Tables.REJECTED_LOCATION_KEY;
+import static org.catalogengine.jdbc.internal.schema.Tables.SEEN_COUNT;
+import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE;
+import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE_ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.TARGET_ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.TYPE;
+import static org.catalogengine.jdbc.internal.schema.Tables.UNPROCESSED_ENTITY;
+import static org.catalogengine.jdbc.internal.schema.Tables.col;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.tx.Tx;
+import org.catalogengine.model.EntityRef;
+import org.catalogengine.model.Relation;
+import org.catalogengine.spi.storage.ConflictRecord;
+import org.catalogengine.spi.storage.StitchSource;
+import org.jooq.impl.DSL;
+
+/**
+ * T1, set-based: per chunk of refs one query each for the entity rows (with the previous final hash), the refs
+ * that have an incoming edge, the relation rows by source, and the conflicts.
+ */
+public final class LoadStitchInputs {
+  private LoadStitchInputs() {}
+
+  public static List<StitchSource> run(Tx tx, List<String> refs) {
+    List<StitchSource> out = new ArrayList<>(refs.size());
+    for (List<String> chunk : Chunks.of(refs, Chunks.IN_LIST)) {
+      Set<String> parented = new HashSet<>(tx.dsl().selectDistinct(TARGET_ENTITY_REF).from(tx.t().references)
+          .where(TARGET_ENTITY_REF.in(chunk)).fetch(TARGET_ENTITY_REF));
+      Map<String, List<Relation>> relations = new HashMap<>();
+      // no DISTINCT (a sort per chunk): the stitcher collapses duplicate rows itself (T1)
+      tx.dsl().select(SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF).from(tx.t().relations)
+          .where(SOURCE_ENTITY_REF.in(chunk)).fetch()
+          .forEach(r -> relations.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+              .add(new Relation(EntityRef.parse(r.value1()), r.value2(), EntityRef.parse(r.value3()))));
+      Map<String, List<ConflictRecord>> conflicts = new HashMap<>();
+      tx.dsl().select(ENTITY_REF, SOURCE, EXISTING_LOCATION_KEY, REJECTED_LOCATION_KEY, FIRST_SEEN_AT,
+              LAST_SEEN_AT, SEEN_COUNT)
+          .from(tx.t().conflicts).where(ENTITY_REF.in(chunk)).fetch()
+          .forEach(r -> conflicts.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+              .add(new ConflictRecord(EntityRef.parse(r.value1()), r.value2(), r.value3(), r.value4(),
+                  Instant.ofEpochMilli(r.value5()), Instant.ofEpochMilli(r.value6()), r.value7())));
+      tx.dsl().select(col("r", ENTITY_ID), col("r", ENTITY_REF), col("r", PROCESSED_ENTITY),
+              DSL.when(col("r", PROCESSED_ENTITY).isNull(), col("r", UNPROCESSED_ENTITY)),
+              col("r", ERRORS), col("f", HASH))
+          .from(tx.t().refreshState.as("r"))
+          .leftJoin(tx.t().finalEntities.as("f")).on(col("f", ENTITY_ID).eq(col("r", ENTITY_ID)))
+          .where(col("r", ENTITY_REF).in(chunk))
+          .fetch()
+          .forEach(r -> {
+            String ref = r.value2();
+            out.add(new StitchSource(r.value1(), EntityRef.parse(ref), r.value3(), r.value4(), r.value5(),
+                !parented.contains(ref), relations.getOrDefault(ref, List.of()),
+                conflicts.getOrDefault(ref, List.of()), r.value6()));
+          });
+    }
+    return out;
+  }
+}

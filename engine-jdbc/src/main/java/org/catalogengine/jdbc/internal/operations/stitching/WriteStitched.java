@@ -1,0 +1,169 @@
+package org.catalogengine.jdbc.internal.operations.stitching;
+
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.FINAL_ENTITY;
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.GENERATION;
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.HASH;
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.LAST_UPDATED_AT;
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.ORIGINAL_VALUE;
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_KEY;
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_VALUE;
+import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_ID;
+import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.STITCH_TICKET;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.Jdbc;
+import org.catalogengine.jdbc.internal.tx.Tx;
+import org.catalogengine.spi.storage.SearchEntry;
+import org.catalogengine.spi.storage.StitchCommit;
+import org.catalogengine.spi.storage.StitchOutcome;
+import org.jooq.BatchBindStep;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep4;
+import org.jooq.InsertValuesStep6;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * T4/T5 for a batch: keeps the outcomes whose queue row still carries the claimed ticket (rows locked), takes a
+ * range of generations from the counter row, upserts the final entities, applies the search-row diff and deletes
+ * the settled queue rows — all in the caller's transaction. Lock order: stitch queue (by ref), counter, final
+ * entities and search (by entity id).
+ */
+public final class WriteStitched {
+  private WriteStitched() {}
+
+  public static List<StitchCommit> run(Tx tx, List<StitchOutcome> outcomes) {
+    List<StitchOutcome> sorted = new ArrayList<>(outcomes);
+    sorted.sort(Comparator.comparing(o -> o.ticket().ref().toString()));
+    Map<String, String> tickets = new HashMap<>();
+    List<String> refs = sorted.stream().map(o -> o.ticket().ref().toString()).distinct().toList();
+    for (List<String> chunk : Chunks.of(refs, Chunks.IN_LIST)) {
+      tx.dialect().lockRows(tx.dsl().select(ENTITY_REF, STITCH_TICKET).from(tx.t().stitchQueue)
+          .where(ENTITY_REF.in(chunk))).fetch().forEach(r -> tickets.put(r.value1(), r.value2()));
+    }
+    List<StitchOutcome> valid = new ArrayList<>();
+    for (StitchOutcome o : sorted) {
+      if (o.ticket().ticket().equals(tickets.get(o.ticket().ref().toString()))) {
+        valid.add(o);
+      }
+    }
+    if (valid.isEmpty()) {
+      return List.of();
+    }
+    List<StitchOutcome> changes = valid.stream().filter(o -> !(o instanceof StitchOutcome.Settled)).toList();
+    List<StitchCommit> commits = new ArrayList<>(changes.size());
+    if (!changes.isEmpty()) {
+      long last = Generations.take(tx, changes.size());
+      long gen = last - changes.size();
+      List<StitchOutcome.Stitched> stitched = new ArrayList<>();
+      for (StitchOutcome o : changes) {
+        gen++;
+        if (o instanceof StitchOutcome.Stitched s) {
+          stitched.add(s);
+          commits.add(new StitchCommit(o.ticket().ref(), gen, s.finalJson()));
+        } else {
+          commits.add(new StitchCommit(o.ticket().ref(), gen, null));
+        }
+      }
+      writeFinals(tx, stitched, commits);
+      writeSearch(tx, stitched);
+    }
+    List<String> settled = valid.stream().map(o -> o.ticket().ref().toString()).toList();
+    for (List<String> chunk : Chunks.of(settled, Chunks.IN_LIST)) {
+      tx.dsl().deleteFrom(tx.t().stitchQueue).where(ENTITY_REF.in(chunk)).execute();
+    }
+    return commits;
+  }
+
+  private static void writeFinals(Tx tx, List<StitchOutcome.Stitched> stitched, List<StitchCommit> commits) {
+    Map<String, Long> generations = new HashMap<>();
+    commits.forEach(c -> generations.put(c.ref().toString(), c.generation()));
+    List<StitchOutcome.Stitched> byId = new ArrayList<>(stitched);
+    byId.sort(Comparator.comparing(StitchOutcome.Stitched::entityId));
+    int maxRows = Math.min(500, tx.dialect().maxBindParameters() / 6);
+    for (List<StitchOutcome.Stitched> chunk : Chunks.bySize(byId, maxRows, tx.dialect().maxStatementBytes(),
+        s -> 2L * s.finalJson().length() + 200)) {
+      InsertValuesStep6<Record, String, String, String, String, Long, Long> insert = tx.dsl()
+          .insertInto(tx.t().finalEntities, ENTITY_ID, ENTITY_REF, HASH, FINAL_ENTITY, LAST_UPDATED_AT, GENERATION);
+      for (StitchOutcome.Stitched s : chunk) {
+        String ref = s.ticket().ref().toString();
+        insert = insert.values(s.entityId(), ref, s.hash(), s.finalJson(), tx.now(), generations.get(ref));
+      }
+      Map<Field<?>, Object> updates = new LinkedHashMap<>();
+      updates.put(ENTITY_REF, DSL.excluded(ENTITY_REF));
+      updates.put(HASH, DSL.excluded(HASH));
+      updates.put(FINAL_ENTITY, DSL.excluded(FINAL_ENTITY));
+      updates.put(LAST_UPDATED_AT, DSL.excluded(LAST_UPDATED_AT));
+      updates.put(GENERATION, DSL.excluded(GENERATION));
+      tx.dialect().upsert(tx.dsl(), insert, List.of(ENTITY_ID), updates).execute();
+    }
+  }
+
+  private record Key(String key, String value) {}
+
+  /** DESIGN decision 5: only changed (key, value) rows are written. */
+  private static void writeSearch(Tx tx, List<StitchOutcome.Stitched> stitched) {
+    if (stitched.isEmpty()) {
+      return;
+    }
+    List<String> ids = stitched.stream().map(StitchOutcome.Stitched::entityId).sorted().toList();
+    Map<String, Set<SearchEntry>> stored = new HashMap<>();
+    for (List<String> chunk : Chunks.of(ids, Chunks.IN_LIST)) {
+      tx.dsl().select(ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE).from(tx.t().search)
+          .where(ENTITY_ID.in(chunk)).fetch()
+          .forEach(r -> stored.computeIfAbsent(r.value1(), k -> new HashSet<>())
+              .add(new SearchEntry(r.value2(), r.value3(), r.value4())));
+    }
+    List<String[]> deletes = new ArrayList<>();
+    List<String[]> inserts = new ArrayList<>();
+    for (StitchOutcome.Stitched s : stitched) {
+      Set<SearchEntry> old = stored.get(s.entityId());
+      if (old == null) {
+        // a first stitch: every row is new, no set to build
+        for (SearchEntry e : s.searchRows()) {
+          inserts.add(new String[] {s.entityId(), e.key(), e.value(), e.originalValue()});
+        }
+        continue;
+      }
+      Set<SearchEntry> next = new HashSet<>(s.searchRows());
+      for (SearchEntry e : old) {
+        if (!next.contains(e)) {
+          deletes.add(new String[] {s.entityId(), e.key(), e.value()});
+        }
+      }
+      for (SearchEntry e : next) {
+        if (!old.contains(e)) {
+          inserts.add(new String[] {s.entityId(), e.key(), e.value(), e.originalValue()});
+        }
+      }
+    }
+    Comparator<String[]> order = Comparator.<String[], String>comparing(a -> a[0]).thenComparing(a -> a[1])
+        .thenComparing(a -> a[2], Comparator.nullsFirst(Comparator.naturalOrder()));
+    deletes.sort(order);
+    inserts.sort(order);
+    List<Object[]> valued = new ArrayList<>();
+    List<Object[]> nullValued = new ArrayList<>();
+    for (String[] d : deletes) {
+      if (d[2] == null) {
+        nullValued.add(new Object[] {d[0], d[1]});
+      } else {
+        valued.add(d);
+      }
+    }
+    Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().search).where(ENTITY_ID.eq("")).and(SEARCH_KEY.eq(""))
+        .and(SEARCH_VALUE.eq("")), valued);
+    Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().search).where(ENTITY_ID.eq("")).and(SEARCH_KEY.eq(""))
+        .and(SEARCH_VALUE.isNull()), nullValued);
+    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().search, ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE)
+        .values("", "", "", ""), new ArrayList<Object[]>(inserts));
+  }
+}

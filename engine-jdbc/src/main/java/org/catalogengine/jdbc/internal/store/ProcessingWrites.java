@@ -1,0 +1,284 @@
+package org.catalogengine.jdbc.internal.store;
+
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+import org.catalogengine.spi.storage.RefreshKeys;
+import org.catalogengine.jdbc.internal.operations.conflicts.ClearConflicts;
+import org.catalogengine.jdbc.internal.operations.conflicts.RecordConflicts;
+import org.catalogengine.jdbc.internal.operations.processing.ParentsOf;
+import org.catalogengine.jdbc.internal.operations.processing.RequestStitch;
+import org.catalogengine.jdbc.internal.operations.processing.WriteResultsBatch;
+import org.catalogengine.jdbc.internal.operations.processing.WriteResultsBatch.Row;
+import org.catalogengine.jdbc.internal.tx.Tx;
+import org.catalogengine.model.Relation;
+import org.catalogengine.spi.provider.DeferredEntity;
+import org.catalogengine.spi.storage.ConflictRecord;
+import org.catalogengine.spi.storage.ProcessingOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one batch of processing outcomes in one transaction (spec L19–L23, L28, O2 improved; DESIGN decisions
+ * 1–3): statements grow with the batch, not with its entities. Lock order: refresh state rows (by id, the
+ * processed and failed updates), the child entity rows (by ref), edges, relations, refresh keys, the stitch
+ * queue (by ref), the processing queue (by id).
+ */
+public final class ProcessingWrites {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessingWrites.class);
+  private static final int MAX_REF_LENGTH = 255;
+  /** The first retry of a failing entity; each further failure doubles it, up to the processing interval. */
+  private static final long FIRST_BACKOFF_MILLIS = 5_000;
+
+  private ProcessingWrites() {}
+
+  /** Newly seen conflicts: (source, hit), to log and publish after commit. */
+  public static void write(Tx t, List<ProcessingOutcome> outcomes, long intervalMillis,
+      BiConsumer<String, RecordConflicts.Hit> newConflict) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    List<ProcessingOutcome> sorted = new ArrayList<>(outcomes);
+    sorted.sort(Comparator.comparing(o -> o.ref().toString()));
+    Set<String> alive = WriteResultsBatch.existing(t, sorted.stream().map(ProcessingOutcome::entityId).toList());
+    sorted.removeIf(o -> !alive.contains(o.entityId()));
+
+    TreeSet<String> stitch = new TreeSet<>();
+    Map<String, String> caches = new HashMap<>();
+    List<WriteResultsBatch.Processed> processed = new ArrayList<>();
+    List<WriteResultsBatch.Failure> failures = new ArrayList<>();
+    List<ProcessingOutcome.Succeeded> succeeded = new ArrayList<>();
+    Set<String> failedIds = new HashSet<>();
+    for (ProcessingOutcome o : sorted) {
+      if (o.cacheJson() != null) {
+        caches.put(o.entityId(), o.cacheJson());
+      }
+      if (o instanceof ProcessingOutcome.Unchanged u) {
+        if (!u.ok()) {
+          failedIds.add(u.entityId());
+        }
+      } else if (o instanceof ProcessingOutcome.Succeeded s) {
+        processed.add(new WriteResultsBatch.Processed(s.entityId(), s.claimedLocationKey(),
+            s.processed().toString(), s.resultHash()));
+        succeeded.add(s);
+      } else if (o instanceof ProcessingOutcome.Failed f) {
+        failures.add(new WriteResultsBatch.Failure(f.entityId(), f.errorsJson(), f.resultHash()));
+        failedIds.add(f.entityId());
+        stitch.add(f.ref().toString());
+      }
+    }
+
+    Set<String> refused = WriteResultsBatch.processed(t, processed);
+    if (!refused.isEmpty()) {
+      succeeded.removeIf(s -> {
+        if (refused.contains(s.entityId())) {
+          t.afterCommit(() -> LOG.warn("Processing result of {} rejected (K5): the entity was claimed with location"
+              + " key {} but is now owned by another location; it is processed again on its next run", s.ref(),
+              s.claimedLocationKey()));
+          return true;
+        }
+        return false;
+      });
+    }
+    WriteResultsBatch.failures(t, failures);
+    WriteResultsBatch.caches(t, caches);
+    succeeded.forEach(s -> stitch.add(s.ref().toString()));
+
+    if (!succeeded.isEmpty()) {
+      writeChildren(t, succeeded, stitch, newConflict);
+      writeRelations(t, succeeded, stitch);
+      writeRefreshKeys(t, succeeded);
+    }
+    RequestStitch.run(t, List.copyOf(stitch));
+    schedule(t, sorted, failedIds, intervalMillis);
+  }
+
+  private static void writeChildren(Tx t, List<ProcessingOutcome.Succeeded> parents, Set<String> stitch,
+      BiConsumer<String, RecordConflicts.Hit> newConflict) {
+    List<String> parentRefs = parents.stream().map(s -> s.ref().toString()).toList();
+    Map<String, List<String>> oldChildren = ParentsOf.childrenOf(t, parentRefs);
+    // a child emitted by two parents of this batch is written in a second round, so each round has distinct refs
+    List<TreeMap<String, DeferredEntity>> rounds = new ArrayList<>();
+    List<Map<String, String>> roundParents = new ArrayList<>();
+    Map<String, List<String>> emittedBy = new LinkedHashMap<>();
+    for (ProcessingOutcome.Succeeded s : parents) {
+      String parent = s.ref().toString();
+      Set<String> seen = new HashSet<>();
+      for (DeferredEntity d : s.children()) {
+        String ref = d.entity().ref().toString();
+        if (ref.equals(parent)) {
+          t.afterCommit(() -> LOG.warn("Entity {} emitted itself as a child; the emission is ignored (CS40)", parent));
+          continue;
+        }
+        if (ref.length() > MAX_REF_LENGTH) {
+          t.afterCommit(() -> LOG.warn("Entity {} emitted a child whose ref is {} characters long; at most {} fit,"
+              + " the child is ignored", parent, ref.length(), MAX_REF_LENGTH));
+          continue;
+        }
+        if (!seen.add(ref)) {
+          continue;
+        }
+        int round = 0;
+        while (round < rounds.size() && rounds.get(round).containsKey(ref)) {
+          round++;
+        }
+        if (round == rounds.size()) {
+          rounds.add(new TreeMap<>());
+          roundParents.add(new HashMap<>());
+        }
+        rounds.get(round).put(ref, d);
+        roundParents.get(round).put(ref, parent);
+      }
+      emittedBy.put(parent, new ArrayList<>());
+    }
+    Map<String, String> childToParent = new HashMap<>();
+    Map<String, List<RecordConflicts.Hit>> hitsBySource = new TreeMap<>();
+    Set<String> untouched = new HashSet<>();
+    for (int r = 0; r < rounds.size(); r++) {
+      EntityWrites.Outcome out = EntityWrites.write(t, List.copyOf(rounds.get(r).values()));
+      untouched.addAll(out.untouched());
+      Map<String, String> owner = roundParents.get(r);
+      for (String child : out.written()) {
+        String parent = owner.get(child);
+        String previous = childToParent.put(child, parent);
+        if (previous != null) {
+          emittedBy.get(previous).remove(child);
+        }
+        emittedBy.get(parent).add(child);
+      }
+      for (RecordConflicts.Hit h : out.conflicts()) {
+        hitsBySource.computeIfAbsent(ConflictRecord.entitySource(
+            org.catalogengine.model.EntityRef.parse(owner.get(h.ref()))), k -> new ArrayList<>()).add(h);
+      }
+    }
+    WriteResultsBatch.replaceEdges(t, parentRefs, childToParent);
+    // O2 improved: a child its parent no longer emits is restitched now, so its orphan mark shows this cycle
+    for (String parent : parentRefs) {
+      Set<String> now = new HashSet<>(emittedBy.get(parent));
+      Set<String> before = new HashSet<>(oldChildren.getOrDefault(parent, List.of()));
+      for (String old : before) {
+        if (!now.contains(old)) {
+          stitch.add(old);
+        }
+      }
+      // O3: an unchanged child that gains this parent (a reclaimed orphan, a moved child) is not made due by
+      // its write, so its orphan mark is refreshed by a stitch now
+      for (String child : now) {
+        if (!before.contains(child) && untouched.contains(child)) {
+          stitch.add(child);
+        }
+      }
+    }
+    conflicts(t, parentRefs, hitsBySource, stitch, newConflict);
+  }
+
+  private static void conflicts(Tx t, List<String> parentRefs, Map<String, List<RecordConflicts.Hit>> hitsBySource,
+      Set<String> stitch, BiConsumer<String, RecordConflicts.Hit> newConflict) {
+    List<String> sources = parentRefs.stream()
+        .map(p -> ConflictRecord.entitySource(org.catalogengine.model.EntityRef.parse(p))).toList();
+    Map<String, Set<String>> known = ConflictRefs.bySource(t, sources);
+    for (String source : sources) {
+      List<RecordConflicts.Hit> hits = hitsBySource.getOrDefault(source, List.of());
+      Set<String> stale = new HashSet<>(known.getOrDefault(source, Set.of()));
+      hits.forEach(h -> stale.remove(h.ref()));
+      if (!stale.isEmpty()) {
+        ClearConflicts.run(t, source, stale);
+        stitch.addAll(stale);
+      }
+      if (!hits.isEmpty()) {
+        List<RecordConflicts.Hit> byRef = new ArrayList<>(hits);
+        byRef.sort(Comparator.comparing(RecordConflicts.Hit::ref));
+        for (RecordConflicts.Hit h : RecordConflicts.run(t, source, byRef)) {
+          stitch.add(h.ref());
+          newConflict.accept(source, h);
+        }
+      }
+    }
+  }
+
+  private static void writeRelations(Tx t, List<ProcessingOutcome.Succeeded> succeeded, Set<String> stitch) {
+    Map<String, Set<Row>> existing =
+        WriteResultsBatch.relations(t, succeeded.stream().map(ProcessingOutcome.Succeeded::entityId).toList());
+    List<Map.Entry<String, Row>> deletes = new ArrayList<>();
+    List<Map.Entry<String, Row>> inserts = new ArrayList<>();
+    for (ProcessingOutcome.Succeeded s : succeeded) {
+      Set<Row> old = existing.getOrDefault(s.entityId(), Set.of());
+      Set<Row> next = new HashSet<>();
+      for (Relation r : s.relations()) {
+        next.add(new Row(r.source().toString(), r.type(), r.target().toString()));
+      }
+      for (Row r : old) {
+        if (!next.contains(r)) {
+          deletes.add(new SimpleImmutableEntry<>(s.entityId(), r));
+          stitch.add(r.source());
+        }
+      }
+      for (Row r : next) {
+        if (!old.contains(r)) {
+          inserts.add(new SimpleImmutableEntry<>(s.entityId(), r));
+          stitch.add(r.source());
+        }
+      }
+    }
+    Comparator<Map.Entry<String, Row>> order = Comparator.<Map.Entry<String, Row>, String>comparing(Map.Entry::getKey)
+        .thenComparing(e -> e.getValue().source()).thenComparing(e -> e.getValue().type())
+        .thenComparing(e -> e.getValue().target());
+    deletes.sort(order);
+    inserts.sort(order);
+    WriteResultsBatch.deleteRelations(t, deletes);
+    WriteResultsBatch.insertRelations(t, inserts);
+  }
+
+  private static void writeRefreshKeys(Tx t, List<ProcessingOutcome.Succeeded> succeeded) {
+    Map<String, Set<String>> existing =
+        WriteResultsBatch.refreshKeys(t, succeeded.stream().map(ProcessingOutcome.Succeeded::entityId).toList());
+    List<Map.Entry<String, String>> deletes = new ArrayList<>();
+    List<Map.Entry<String, String>> inserts = new ArrayList<>();
+    for (ProcessingOutcome.Succeeded s : succeeded) {
+      Set<String> old = existing.getOrDefault(s.entityId(), Set.of());
+      Set<String> next = new TreeSet<>();
+      s.refreshKeys().forEach(k -> next.add(RefreshKeys.normalize(k)));
+      old.stream().filter(k -> !next.contains(k)).sorted()
+          .forEach(k -> deletes.add(new SimpleImmutableEntry<>(s.entityId(), k)));
+      next.stream().filter(k -> !old.contains(k))
+          .forEach(k -> inserts.add(new SimpleImmutableEntry<>(s.entityId(), k)));
+    }
+    WriteResultsBatch.deleteRefreshKeys(t, deletes);
+    WriteResultsBatch.insertRefreshKeys(t, inserts);
+  }
+
+  private static void schedule(Tx t, List<ProcessingOutcome> sorted, Set<String> failedIds, long intervalMillis) {
+    Map<String, Integer> counts = failedIds.isEmpty() ? Map.of() : WriteResultsBatch.failureCounts(t, failedIds);
+    List<WriteResultsBatch.Schedule> rows = new ArrayList<>(sorted.size());
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (ProcessingOutcome o : sorted) {
+      if (failedIds.contains(o.entityId())) {
+        int failures = counts.getOrDefault(o.entityId(), 0);
+        rows.add(new WriteResultsBatch.Schedule(o.entityId(), t.now() + backoffMillis(failures, intervalMillis),
+            failures + 1));
+      } else {
+        // CS32: uniformly in [X, 1.5X], so entities written together spread out over later cycles
+        long next = intervalMillis + (intervalMillis <= 1 ? 0 : random.nextLong(intervalMillis / 2 + 1));
+        rows.add(new WriteResultsBatch.Schedule(o.entityId(), t.now() + next, 0));
+      }
+    }
+    // rows stay in ref order: the lock order of every writer (operations/README.md)
+    WriteResultsBatch.schedule(t, rows);
+  }
+
+  /** L3 improved: 5 s, 10 s, 20 s … after consecutive failures, never more than the processing interval. */
+  static long backoffMillis(int previousFailures, long intervalMillis) {
+    long b = FIRST_BACKOFF_MILLIS << Math.min(previousFailures, 30);
+    return Math.min(Math.max(b, 0), intervalMillis);
+  }
+}

@@ -1,0 +1,47 @@
+package org.catalogengine.jdbc.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.catalogengine.jdbc.loop.LoopEntities.component;
+import static org.catalogengine.jdbc.loop.LoopEntities.group;
+
+import java.time.Duration;
+import org.catalogengine.CatalogEngine;
+import org.catalogengine.jdbc.testing.Backend;
+import org.catalogengine.jdbc.testing.StoreTestBase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The background workers: start, awaitIdle, stop. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.catalogengine.jdbc.testing.Backend#all")
+class EngineWorkersTest extends StoreTestBase {
+
+  @Parameter
+  Backend backend;
+
+  @Override
+  protected Backend backend() {
+    return backend;
+  }
+
+  @Test
+  void start_workersProcessAndStitchUntilIdle() {
+    LoopEntities.TestProvider provider = new LoopEntities.TestProvider();
+    CatalogEngine engine = CatalogEngine.builder().store(store).provider(provider).allowAllKinds().clock(clock)
+        .pollInterval(Duration.ofMillis(10)).build();
+    engine.start();
+    try {
+      provider.full(component("a", "team-a"), component("b", "team-a"), group("team-a"));
+
+      assertThat(engine.awaitIdle(Duration.ofSeconds(60))).isTrue();
+
+      assertThat(engine.entities().map(e -> e.ref().toString()).toList())
+          .containsExactly("component:default/a", "component:default/b", "group:default/team-a");
+    } finally {
+      engine.stop();
+    }
+    assertThat(store.workStatus().leased()).isZero();
+  }
+}

@@ -1,0 +1,100 @@
+package org.catalogengine.jdbc.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.catalogengine.jdbc.loop.LoopEntities.eref;
+
+import java.time.Duration;
+import java.util.List;
+import org.catalogengine.jdbc.testing.Backend;
+import org.catalogengine.jdbc.testing.StoreTestBase;
+import org.catalogengine.model.EntityRef;
+import org.catalogengine.spi.storage.StitchCommit;
+import org.catalogengine.spi.storage.StitchOutcome;
+import org.catalogengine.spi.storage.StitchTicket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The deferred stitch queue: coalescing, tickets, leases (spec T5, T7, CS56, CS57). */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.catalogengine.jdbc.testing.Backend#all")
+class StitchQueueTest extends StoreTestBase {
+  private static final EntityRef TEAM_A = eref("group:default/team-a");
+  private static final Duration LEASE = Duration.ofSeconds(60);
+
+  @Parameter
+  Backend backend;
+
+  @Override
+  protected Backend backend() {
+    return backend;
+  }
+
+  @Test
+  void cs56_fiveRequestsBeforeAClaimAreStitchedOnce() {
+    for (int i = 0; i < 5; i++) {
+      store.requestStitch(List.of(TEAM_A));
+    }
+
+    List<StitchTicket> claimed = store.claimStitches(100, LEASE);
+
+    assertThat(claimed).extracting(StitchTicket::ref).containsExactly(TEAM_A);
+    assertThat(store.claimStitches(100, LEASE)).as("leased, not due again").isEmpty();
+    store.writeStitched(List.of(new StitchOutcome.Settled(claimed.get(0))));
+    assertThat(store.workStatus().stitchQueued()).isZero();
+  }
+
+  @Test
+  void cs57_requestDuringAStitchKeepsTheEntryQueued() {
+    store.requestStitch(List.of(TEAM_A));
+    StitchTicket first = store.claimStitches(100, LEASE).get(0);
+
+    store.requestStitch(List.of(TEAM_A)); // arrives while the first stitch runs: a new ticket, due now
+    List<StitchCommit> commits = store.writeStitched(List.of(new StitchOutcome.Removed(first)));
+
+    assertThat(commits).as("fenced off (T5)").isEmpty();
+    assertThat(store.workStatus().stitchQueued()).isEqualTo(1);
+    List<StitchTicket> again = store.claimStitches(100, LEASE);
+    assertThat(again).extracting(StitchTicket::ref).containsExactly(TEAM_A);
+    assertThat(again.get(0).ticket()).isNotEqualTo(first.ticket());
+    assertThat(store.writeStitched(List.of(new StitchOutcome.Removed(again.get(0))))).hasSize(1);
+    assertThat(store.workStatus().stitchQueued()).isZero();
+  }
+
+  @Test
+  void t7_expiredLeaseMakesTheRequestClaimableAgainAndFencesTheOldWorker() {
+    store.requestStitch(List.of(TEAM_A));
+    StitchTicket crashed = store.claimStitches(100, LEASE).get(0);
+
+    clock.advance(LEASE.plusSeconds(1));
+    StitchTicket retry = store.claimStitches(100, LEASE).get(0);
+
+    assertThat(store.writeStitched(List.of(new StitchOutcome.Settled(crashed)))).isEmpty();
+    assertThat(store.workStatus().stitchQueued()).as("the old worker cannot settle it").isEqualTo(1);
+    store.writeStitched(List.of(new StitchOutcome.Settled(retry)));
+    assertThat(store.workStatus().stitchQueued()).isZero();
+  }
+
+  @Test
+  void claimStitches_takesOldestFirstUpToTheLimit() {
+    store.requestStitch(List.of(eref("group:default/b")));
+    clock.advance(Duration.ofSeconds(1));
+    store.requestStitch(List.of(eref("group:default/a")));
+
+    assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref)
+        .containsExactly(eref("group:default/b"));
+  }
+
+  @Test
+  void removals_takeMonotonicGenerations() {
+    store.requestStitch(List.of(eref("group:default/a"), eref("group:default/b")));
+    List<StitchTicket> claimed = store.claimStitches(100, LEASE);
+
+    List<StitchCommit> commits = store.writeStitched(
+        claimed.stream().<StitchOutcome>map(StitchOutcome.Removed::new).toList());
+
+    assertThat(commits).extracting(StitchCommit::generation).isSorted().doesNotHaveDuplicates().hasSize(2);
+    assertThat(commits.get(0).generation()).isPositive();
+  }
+}
