@@ -720,4 +720,11 @@ public final class JdbcCatalogStore implements CatalogStore {
         .set(org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT, t.now())
         .execute());
   }
+
+  @Override
+  public org.catalogengine.spi.storage.QueueStatistics queueStatistics(java.time.Instant now) {
+    Objects.requireNonNull(now, "now");
+    return tx.read("Counting the queues",
+        t -> org.catalogengine.jdbc.internal.operations.processing.CountQueues.run(t, now));
+  }
 }
