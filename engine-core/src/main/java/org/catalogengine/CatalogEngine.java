@@ -307,4 +307,13 @@ public interface CatalogEngine extends AutoCloseable {
           clock, options);
     }
   }
+
+  /**
+   * Is the catalog keeping up? Queue depths and delays read from the store (one cheap query, covering every
+   * node that shares it) and this engine's counters and batch durations since it was built. For Micrometer,
+   * bind {@code new org.catalogengine.micrometer.CatalogEngineMetrics(engine)} to a registry.
+   *
+   * @since 0.1 (experimental)
+   */
+  EngineMetrics metrics();
 }

@@ -731,4 +731,11 @@ public final class JdbcCatalogStore implements CatalogStore {
     newlySeen.forEach(h -> refs.add(h.ref()));
     org.catalogengine.jdbc.internal.operations.processing.RequestStitch.run(t, List.copyOf(refs));
   }
+
+  @Override
+  public org.catalogengine.spi.storage.QueueStatistics queueStatistics(java.time.Instant now) {
+    Objects.requireNonNull(now, "now");
+    return tx.read("Counting the queues",
+        t -> org.catalogengine.jdbc.internal.operations.processing.CountQueues.run(t, now));
+  }
 }

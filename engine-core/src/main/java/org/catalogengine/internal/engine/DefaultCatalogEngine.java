@@ -331,4 +331,9 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   public CatalogStore store() {
     return store;
   }
+
+  @Override
+  public org.catalogengine.EngineMetrics metrics() {
+    return loop.counters().snapshot(store.queueStatistics(clock.instant()));
+  }
 }

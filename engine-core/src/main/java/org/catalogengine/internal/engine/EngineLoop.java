@@ -58,6 +58,7 @@ public final class EngineLoop {
 
   /** Processes one batch of due entities; returns how many were claimed. */
   public int processOnce() {
+    long started = System.nanoTime();
     List<ClaimedEntity> claimed = store.claimDue(settings.processingBatch(), settings.owner(),
         settings.processingLease());
     if (claimed.isEmpty()) {
@@ -68,6 +69,7 @@ public final class EngineLoop {
       outcomes.add(process(c));
     }
     store.writeProcessingResults(outcomes, settings.interval());
+    counters.processed(outcomes, started);
     return claimed.size();
   }
 
@@ -141,6 +143,7 @@ public final class EngineLoop {
 
   /** Stitches one batch of requests; returns how many were claimed. */
   public int stitchOnce() {
+    long started = System.nanoTime();
     List<StitchTicket> tickets = store.claimStitches(settings.stitchBatch(), settings.stitchLease());
     if (tickets.isEmpty()) {
       return 0;
@@ -168,10 +171,11 @@ public final class EngineLoop {
     if (listener != CatalogListener.NONE) {
       notify(commits);
     }
+    counters.stitched(tickets.size(), tickets.size() - outcomes.size(), commits.size(), started);
     return tickets.size();
   }
 
-  private static StitchOutcome stitch(StitchTicket t, StitchSource s) {
+  private StitchOutcome stitch(StitchTicket t, StitchSource s) {
     List<org.catalogengine.internal.stitching.ProcessingError> errors = errors(s.errorsJson());
     String body = s.processedJson();
     if (body == null) {
@@ -189,6 +193,7 @@ public final class EngineLoop {
       return new StitchOutcome.Stitched(t, s.entityId(), st.finalJson(), st.hash(), rows);
     }
     if (result instanceof StitchResult.Failed f) {
+      counters.stitchFailed();
       LOG.warn("Stitching {} failed, its previous final entity stays: {}", t.ref(), f.reason());
     }
     return new StitchOutcome.Settled(t);
@@ -244,5 +249,13 @@ public final class EngineLoop {
       }
     }
     return total;
+  }
+
+  // metrics (issue 4): declared last so the loop's own code stays untouched above
+  private final EngineCounters counters = new EngineCounters();
+
+  /** The loop's cumulative counters. */
+  EngineCounters counters() {
+    return counters;
   }
 }

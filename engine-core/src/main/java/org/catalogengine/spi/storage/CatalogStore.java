@@ -193,4 +193,17 @@ public interface CatalogStore extends AutoCloseable {
    * @return the number of entities made due
    */
   int refreshAll();
+
+  /**
+   * Queue depths and delays at {@code now}, for {@link org.catalogengine.CatalogEngine#metrics()}: meant to be
+   * cheap enough to run on every metrics scrape (a few aggregate queries served by the due indexes).
+   *
+   * <p>The default derives the counts from {@link #workStatus()} and {@link #statistics()} and reports zero
+   * ages (it cannot see them); stores should override it.
+   */
+  default QueueStatistics queueStatistics(java.time.Instant now) {
+    WorkStatus work = workStatus();
+    return new QueueStatistics(work.due(), work.leased(), statistics().entities(), java.time.Duration.ZERO,
+        work.stitchQueued(), java.time.Duration.ZERO);
+  }
 }
