@@ -720,4 +720,10 @@ public final class JdbcCatalogStore implements CatalogStore {
         .set(org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT, t.now())
         .execute());
   }
+
+  @Override
+  public Optional<org.catalogengine.spi.storage.StitchCommit> deleteEntityByUid(String uid) {
+    return tx.write("Deleting the entity with uid " + uid,
+        t -> org.catalogengine.jdbc.internal.operations.processing.DeleteEntityByUid.run(t, uid));
+  }
 }

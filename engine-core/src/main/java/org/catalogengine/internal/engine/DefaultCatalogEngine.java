@@ -331,4 +331,13 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   public CatalogStore store() {
     return store;
   }
+
+  @Override
+  public boolean deleteEntityByUid(String uid) {
+    boolean deleted = loop.deleteEntityByUid(uid);
+    if (deleted) {
+      wake(); // the parents and relation peers are due now
+    }
+    return deleted;
+  }
 }

@@ -193,4 +193,15 @@ public interface CatalogStore extends AutoCloseable {
    * @return the number of entities made due
    */
   int refreshAll();
+
+  /**
+   * Deletes the entity whose uid ({@code refresh_state.entity_id}) is {@code uid} in one transaction (spec R9,
+   * O6): its row and everything that cascades from it (S10: queue, edges, the relations it originated, refresh
+   * keys, search rows, final entity); every parent's result hash is invalidated and the parent made due now, so
+   * a child that is still emitted comes back on the parent's next run (with a new uid); the sources of relations
+   * that targeted it are made due and restitched. The removal takes a generation like an orphan deletion.
+   *
+   * @return the removal (final JSON null), or empty when no entity has that uid
+   */
+  Optional<StitchCommit> deleteEntityByUid(String uid);
 }
