@@ -285,4 +285,27 @@ class OrphanAndDeletionScenariosTest extends StoreTestBase {
     assertThat(exists("child-1")).as("nobody emits it any more").isFalse();
     assertThat(engine.deleteEntityByUid(uid)).as("already gone").isFalse();
   }
+
+  @Test
+  void deleteEntityByUid_ofAProviderEntityComesBackOnTheProvidersNextFullMutation() {
+    CatalogEngine engine = engine(OrphanStrategy.KEEP);
+    provider.full(parent("app", "child-1"), group("team-a"));
+    engine.runUntilIdle();
+    String uid = state("app").entityId();
+
+    assertThat(engine.deleteEntityByUid(uid)).isTrue();
+    engine.runUntilIdle();
+
+    assertThat(exists("app")).isFalse();
+    assertThat(edges("child-1")).as("the cascade removed the parent's edge").isEmpty();
+    assertThat(orphanMark(finalJson(engine, "component:default/child-1")).stringValue()).isEqualTo("true");
+
+    provider.full(parent("app", "child-1"), group("team-a"));
+    engine.runUntilIdle();
+
+    assertThat(state("app").entityId()).isNotEqualTo(uid);
+    assertThat(edges("app")).containsExactly(providerEdge("test-provider", "app"));
+    assertThat(edges("child-1")).containsExactly(parentEdge("app", "child-1"));
+    assertThat(orphanMark(finalJson(engine, "component:default/child-1")).isMissingNode()).isTrue();
+  }
 }

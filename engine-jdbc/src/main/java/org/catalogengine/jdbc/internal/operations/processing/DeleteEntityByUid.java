@@ -15,7 +15,7 @@ import org.catalogengine.spi.storage.StitchCommit;
 /**
  * R9/O6: deletes one entity by uid (cascade S10). Its parents get an invalid result hash and are due now, so a
  * child that is still emitted is written again (new uid) instead of being skipped as unchanged (L19); the sources
- * of relations to it are reprocessed and restitched.
+ * of relations to it are reprocessed and restitched, and its children restitched (they may be orphans now).
  */
 public final class DeleteEntityByUid {
   /** Never equal to a SHA-1 result hash, so the parent's next run writes its children again. */
@@ -38,6 +38,11 @@ public final class DeleteEntityByUid {
     }
     MarkForReprocessing.refs(tx, parents);
     MarkForReprocessing.relationSourcesOf(tx, List.of(ref));
+    // O2 improved, as for a dropped child: the cascade takes the children's edge, so they show the orphan mark now
+    List<String> children = ParentsOf.childrenOf(tx, List.of(ref)).getOrDefault(ref, List.of());
+    if (!children.isEmpty()) {
+      RequestStitch.run(tx, children.stream().sorted().distinct().toList());
+    }
     tx.dsl().deleteFrom(tx.t().refreshState).where(ENTITY_ID.eq(uid)).execute();
     return Optional.of(new StitchCommit(EntityRef.parse(ref), Generations.take(tx, 1), null));
   }
