@@ -92,6 +92,14 @@ public interface CatalogEngine extends AutoCloseable {
     stop();
   }
 
+  /**
+   * Deletes the entity with this uid (spec R9, O6) and tells the listener {@code removed}. An entity that a parent
+   * still emits comes back, with a new uid, after the parent's next run (the parent is made due now).
+   *
+   * @return false when no entity has that uid
+   */
+  boolean deleteEntityByUid(String uid);
+
   /** Configures a {@link CatalogEngine}; cross-option checks run in {@link #build()}. */
   final class Builder {
     private @Nullable CatalogStore store;

@@ -738,4 +738,10 @@ public final class JdbcCatalogStore implements CatalogStore {
     return tx.read("Counting the queues",
         t -> org.catalogengine.jdbc.internal.operations.processing.CountQueues.run(t, now));
   }
+
+  @Override
+  public Optional<org.catalogengine.spi.storage.StitchCommit> deleteEntityByUid(String uid) {
+    return tx.write("Deleting the entity with uid " + uid,
+        t -> org.catalogengine.jdbc.internal.operations.processing.DeleteEntityByUid.run(t, uid));
+  }
 }

@@ -336,4 +336,13 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   public org.catalogengine.EngineMetrics metrics() {
     return loop.counters().snapshot(store.queueStatistics(clock.instant()));
   }
+
+  @Override
+  public boolean deleteEntityByUid(String uid) {
+    boolean deleted = loop.deleteEntityByUid(uid);
+    if (deleted) {
+      wake(); // the parents and relation peers are due now
+    }
+    return deleted;
+  }
 }

@@ -258,4 +258,14 @@ public final class EngineLoop {
   EngineCounters counters() {
     return counters;
   }
+
+  /** Deletes one entity by uid (R9, O6) and announces the removal; false when the uid is unknown. */
+  public boolean deleteEntityByUid(String uid) {
+    java.util.Optional<StitchCommit> removed = store.deleteEntityByUid(uid);
+    removed.ifPresent(c -> {
+      LOG.info("Deleted {} (uid {}) on request (R9); its parents are due now (O6)", c.ref(), uid);
+      notify(List.of(c));
+    });
+    return removed.isPresent();
+  }
 }

@@ -206,4 +206,16 @@ public interface CatalogStore extends AutoCloseable {
     return new QueueStatistics(work.due(), work.leased(), statistics().entities(), java.time.Duration.ZERO,
         work.stitchQueued(), java.time.Duration.ZERO);
   }
+
+  /**
+   * Deletes the entity whose uid ({@code refresh_state.entity_id}) is {@code uid} in one transaction (spec R9,
+   * O6): its row and everything that cascades from it (S10: queue, edges, the relations it originated, refresh
+   * keys, search rows, final entity); every parent's result hash is invalidated and the parent made due now, so
+   * a child that is still emitted comes back on the parent's next run (with a new uid); the sources of relations
+   * that targeted it are made due and restitched, and its children restitched (their edge from it is gone, so
+   * they may be orphans now). The removal takes a generation like an orphan deletion.
+   *
+   * @return the removal (final JSON null), or empty when no entity has that uid
+   */
+  Optional<StitchCommit> deleteEntityByUid(String uid);
 }

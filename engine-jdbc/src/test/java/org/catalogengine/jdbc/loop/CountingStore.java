@@ -185,4 +185,9 @@ final class CountingStore implements CatalogStore {
   public int refreshAll() {
     return delegate.refreshAll();
   }
+
+  @Override
+  public Optional<StitchCommit> deleteEntityByUid(String uid) {
+    return delegate.deleteEntityByUid(uid);
+  }
 }
