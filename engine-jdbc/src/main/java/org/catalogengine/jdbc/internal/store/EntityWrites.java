@@ -88,8 +88,11 @@ public final class EntityWrites {
       for (InsertEntities.NewEntity r : raced) {
         inserted.remove(r.ref());
         if (now.get(r.ref()) == null) {
-          throw new IllegalStateException("Entity " + r.ref() + " was neither inserted nor found; a concurrent"
-              + " writer inserted and removed it during this transaction");
+          // A concurrent writer inserted the ref and removed it again while we waited: nothing to build on, so
+          // fail the attempt as a serialization failure (SQLState 40001) and let the transaction be retried.
+          throw new org.jooq.exception.DataAccessException("Entity " + r.ref() + " was inserted and removed by a"
+              + " concurrent writer during this transaction", new java.sql.SQLException(
+                  "concurrent insert and removal of " + r.ref(), "40001"));
         }
         classifyExisting(byRef.get(r.ref()), r.ref(), now.get(r.ref()), changes, updated, untouched, conflicts);
       }
