@@ -1,5 +1,6 @@
 package org.catalogengine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of STYLE.md: dependencies point towards {@code model} and {@code spi}, never into internals. */
+/**
+ * The layering of STYLE.md: dependencies point towards {@code model} and {@code spi}, never into internals; and
+ * Micrometer, an optional dependency, is loaded only by {@code org.catalogengine.micrometer}.
+ */
 class ArchitectureTest {
 
   private static JavaClasses classes;
@@ -40,6 +44,22 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.catalogengine.error..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.catalogengine.model..", "org.catalogengine.spi..", "org.catalogengine.internal..")
+        .check(classes);
+  }
+
+  @Test
+  void micrometer_isUsedOnlyByTheMicrometerPackage() {
+    noClasses().that().resideOutsideOfPackage("org.catalogengine.micrometer..")
+        .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+        .because("Micrometer is an optional dependency")
+        .check(classes);
+  }
+
+  @Test
+  void micrometerPackage_isNotUsedByTheEngine() {
+    // the engine must not load the binder either, or it would pull Micrometer in through it
+    classes().that().resideInAPackage("org.catalogengine.micrometer..")
+        .should().onlyHaveDependentClassesThat().resideInAPackage("org.catalogengine.micrometer..")
         .check(classes);
   }
 }
