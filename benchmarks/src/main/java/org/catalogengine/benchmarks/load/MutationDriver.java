@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * bound), what the store reported and the row counts afterwards.
  *
  * <pre>
- * ./mvnw -B -q -pl benchmarks -am package -DskipTests
+ * ./mvnw -B -q -pl benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
  * java -Xmx1g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
  *     org.catalogengine.benchmarks.load.MutationDriver --db sqlite --n 100000
  * </pre>
