@@ -26,7 +26,6 @@ import org.catalogengine.spi.storage.SearchEntry;
 import org.catalogengine.spi.storage.StitchCommit;
 import org.catalogengine.spi.storage.StitchOutcome;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
