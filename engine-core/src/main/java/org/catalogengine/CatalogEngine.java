@@ -23,10 +23,20 @@ import org.jspecify.annotations.Nullable;
  * CatalogEngine engine = CatalogEngine.builder()
  *     .store(JdbcCatalogStore.builder().jdbcUrl("jdbc:sqlite:catalog.db").build())
  *     .provider(new TeamsProvider())
- *     .configLocation("url", "https://git/org/repo/blob/main/catalog-info.yaml")
+ *     .configLocation("file", "/srv/catalog/all.yaml")
+ *     .readers(FileUrlReader.builder().allowedRoots(Path.of("/srv/catalog")).build())
+ *     .processors(new TeamTagger())
+ *     .listener(searchIndexUpdater)                // upserted/removed with generations, after commit
+ *     .orphanStrategy(OrphanStrategy.DELETE)         // the default
  *     .build();
- * engine.start();
+ * engine.start();                                    // providers connect, workers run until stop()
+ * engine.awaitIdle(Duration.ofMinutes(1));
+ * Optional<Entity> petstore = engine.entity(EntityRef.parse("component:default/petstore"));
+ * engine.stop();
  * }</pre>
+ *
+ * <p>Tests and one-shot tools call {@link #runUntilIdle()} instead of {@link #start()}: it processes, stitches
+ * and removes orphans in the calling thread until nothing is due under the store's clock.
  *
  * <p>Thread-safe.
  *

@@ -25,11 +25,7 @@ import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.spi.storage.SearchEntry;
 import org.catalogengine.spi.storage.StitchCommit;
 import org.catalogengine.spi.storage.StitchOutcome;
-import org.jooq.BatchBindStep;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep4;
-import org.jooq.InsertValuesStep6;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -89,23 +85,21 @@ public final class WriteStitched {
     commits.forEach(c -> generations.put(c.ref().toString(), c.generation()));
     List<StitchOutcome.Stitched> byId = new ArrayList<>(stitched);
     byId.sort(Comparator.comparing(StitchOutcome.Stitched::entityId));
-    int maxRows = Math.min(500, tx.dialect().maxBindParameters() / 6);
-    for (List<StitchOutcome.Stitched> chunk : Chunks.bySize(byId, maxRows, tx.dialect().maxStatementBytes(),
-        s -> 2L * s.finalJson().length() + 200)) {
-      InsertValuesStep6<Record, String, String, String, String, Long, Long> insert = tx.dsl()
-          .insertInto(tx.t().finalEntities, ENTITY_ID, ENTITY_REF, HASH, FINAL_ENTITY, LAST_UPDATED_AT, GENERATION);
-      for (StitchOutcome.Stitched s : chunk) {
-        String ref = s.ticket().ref().toString();
-        insert = insert.values(s.entityId(), ref, s.hash(), s.finalJson(), tx.now(), generations.get(ref));
-      }
-      Map<Field<?>, Object> updates = new LinkedHashMap<>();
-      updates.put(ENTITY_REF, DSL.excluded(ENTITY_REF));
-      updates.put(HASH, DSL.excluded(HASH));
-      updates.put(FINAL_ENTITY, DSL.excluded(FINAL_ENTITY));
-      updates.put(LAST_UPDATED_AT, DSL.excluded(LAST_UPDATED_AT));
-      updates.put(GENERATION, DSL.excluded(GENERATION));
-      tx.dialect().upsert(tx.dsl(), insert, List.of(ENTITY_ID), updates).execute();
+    List<Object[]> rows = new ArrayList<>(byId.size());
+    Long now = tx.now();
+    for (StitchOutcome.Stitched s : byId) {
+      String ref = s.ticket().ref().toString();
+      rows.add(new Object[] {s.entityId(), ref, s.hash(), s.finalJson(), now, generations.get(ref)});
     }
+    Map<Field<?>, Object> updates = new LinkedHashMap<>();
+    updates.put(ENTITY_REF, DSL.excluded(ENTITY_REF));
+    updates.put(HASH, DSL.excluded(HASH));
+    updates.put(FINAL_ENTITY, DSL.excluded(FINAL_ENTITY));
+    updates.put(LAST_UPDATED_AT, DSL.excluded(LAST_UPDATED_AT));
+    updates.put(GENERATION, DSL.excluded(GENERATION));
+    Jdbc.batch(tx, tx.dialect().upsert(tx.dsl(), tx.dsl().insertInto(tx.t().finalEntities, ENTITY_ID, ENTITY_REF,
+        HASH, FINAL_ENTITY, LAST_UPDATED_AT, GENERATION).values("", "", "", "", 0L, 0L), List.of(ENTITY_ID), updates),
+        rows);
   }
 
   private record Key(String key, String value) {}
