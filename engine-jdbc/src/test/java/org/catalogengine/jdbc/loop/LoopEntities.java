@@ -1,6 +1,7 @@
 package org.catalogengine.jdbc.loop;
 
 import java.util.List;
+import org.catalogengine.CatalogListener;
 import java.util.concurrent.atomic.AtomicReference;
 import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.Entity;
@@ -120,5 +121,20 @@ final class LoopEntities {
       }
       return entity;
     }
+  }
+
+  /** Records every change event as {@code "upserted <ref> <generation>"} or {@code "removed <ref> <generation>"}. */
+  static CatalogListener recording(List<String> events) {
+    return new CatalogListener() {
+      @Override
+      public void upserted(Entity entity, long generation) {
+        events.add("upserted " + entity.ref() + " " + generation);
+      }
+
+      @Override
+      public void removed(EntityRef ref, long generation) {
+        events.add("removed " + ref + " " + generation);
+      }
+    };
   }
 }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.catalogengine.CatalogEngine;
-import org.catalogengine.CatalogListener;
 import org.catalogengine.OrphanStrategy;
 import org.catalogengine.jdbc.testing.Backend;
 import org.catalogengine.jdbc.testing.StoreTestBase;
@@ -64,17 +63,7 @@ class OrphanAndDeletionScenariosTest extends StoreTestBase {
         .orphanStrategy(orphans)
         .clock(clock)
         .backgroundWorkers(false)
-        .listener(new CatalogListener() {
-          @Override
-          public void upserted(Entity entity, long generation) {
-            events.add("upserted " + entity.ref() + " " + generation);
-          }
-
-          @Override
-          public void removed(EntityRef ref, long generation) {
-            events.add("removed " + ref + " " + generation);
-          }
-        })
+        .listener(LoopEntities.recording(events))
         .build();
     engine.runUntilIdle(); // connects the provider
     return engine;

@@ -19,7 +19,6 @@ import org.catalogengine.jdbc.testing.Backend;
 import org.catalogengine.jdbc.testing.ManualClock;
 import org.catalogengine.jdbc.testing.StoreTestBase;
 import org.catalogengine.model.Entity;
-import org.catalogengine.model.EntityRef;
 import org.catalogengine.spi.storage.EntityState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -51,17 +50,7 @@ class ProcessingLoopTest extends StoreTestBase {
         .allowAllKinds()
         .orphanStrategy(orphans)
         .clock(clock)
-        .listener(new CatalogListener() {
-          @Override
-          public void upserted(Entity entity, long generation) {
-            events.add("upserted " + entity.ref() + " " + generation);
-          }
-
-          @Override
-          public void removed(EntityRef ref, long generation) {
-            events.add("removed " + ref + " " + generation);
-          }
-        })
+        .listener(LoopEntities.recording(events))
         .build();
     engine.runUntilIdle(); // connects the provider
     return engine;
