@@ -1,0 +1,291 @@
+package org.catalogengine.benchmarks.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.catalogengine.CatalogEngine;
+import org.catalogengine.CatalogListener;
+import org.catalogengine.EngineMetrics;
+import org.catalogengine.benchmarks.generator.CatalogGenerator;
+import org.catalogengine.benchmarks.generator.YamlTreeWriter;
+import org.catalogengine.jdbc.JdbcCatalogStore;
+import org.catalogengine.model.CanonicalJson;
+import org.catalogengine.model.Entity;
+import org.catalogengine.model.EntityRef;
+import org.catalogengine.readers.FileUrlReader;
+import org.catalogengine.spi.provider.DeferredEntity;
+import org.catalogengine.spi.provider.EntityMutation;
+import org.catalogengine.spi.provider.EntityProvider;
+import org.catalogengine.spi.provider.EntityProviderConnection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The end-to-end load driver: a fresh database, an engine with its background workers, and the time from the
+ * start of a change to idle (everything processed and stitched).
+ *
+ * <pre>
+ * ./mvnw -B -q -pl benchmarks -am package -DskipTests
+ * java -Xmx1g -cp benchmarks/target/benchmarks.jar org.catalogengine.benchmarks.load.LoadDriver \
+ *     --db sqlite --n 100000 --mode provider --scenario full
+ * </pre>
+ *
+ * <p>Options:
+ * <ul>
+ *   <li>{@code --db sqlite|postgres|mariadb|JDBC_URL} (default sqlite): see {@link LoadTarget}.</li>
+ *   <li>{@code --n N} (default 10000, seed {@code --seed}, default 42) generated entities, or
+ *       {@code --input FILE.jsonl}: one entity per line from any source.</li>
+ *   <li>{@code --mode provider} (default): a provider applies one full mutation; {@code --mode location}: the
+ *       entities are written as a YAML tree (1,000 per file) and registered as one {@code file} location.</li>
+ *   <li>{@code --scenario full} (default): the first load into an empty database; {@code repeat}: after the
+ *       first load, the same entities again (provider: an identical full mutation; location: every location
+ *       re-read); {@code delta}: after the first load, the next set with 1% changed, 1% removed, 1% added;
+ *       {@code all}: the three in one database, one line each.</li>
+ *   <li>{@code --workers N} (default 2): processing workers; one stitch worker runs beside them.</li>
+ *   <li>{@code --processing-batch N}, {@code --stitch-batch N}: the engine's batch sizes (defaults as in
+ *       {@code CatalogEngine.builder()}).</li>
+ * </ul>
+ *
+ * <p>Each measured phase prints one JSON line: n, db, mode, scenario, seconds (start of the change to idle),
+ * entities per second (n / seconds), peak heap during the phase (sum of the heap pools' peaks, reset at its
+ * start: an upper bound that includes uncollected garbage), what the engine did (processing runs, runs that
+ * changed something, stitches written, change events) and the row counts per table afterwards.
+ */
+public final class LoadDriver {
+
+  private static final String PROVIDER = "generated";
+  private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+  private final Map<String, String> opts;
+  private final String db;
+  private final String mode;
+
+  private LoadDriver(Map<String, String> opts) {
+    this.opts = opts;
+    this.db = opts.getOrDefault("db", "sqlite");
+    this.mode = opts.getOrDefault("mode", "provider");
+    if (!mode.equals("provider") && !mode.equals("location")) {
+      throw new IllegalArgumentException("--mode must be provider or location, not '" + mode + "'");
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts;
+    try {
+      opts = parse(args);
+      new LoadDriver(opts).run();
+    } catch (IllegalArgumentException e) {
+      System.err.println("load driver: " + e.getMessage());
+      System.err.println("usage: LoadDriver [--db sqlite|postgres|mariadb|JDBC_URL] [--n N | --input FILE.jsonl]"
+          + " [--seed S] [--mode provider|location] [--scenario full|repeat|delta|all] [--workers N]");
+      System.exit(2);
+    }
+  }
+
+  private void run() throws Exception {
+    String scenario = opts.getOrDefault("scenario", "full");
+    List<String> phases = switch (scenario) {
+      case "full" -> List.of("full");
+      case "repeat" -> List.of("repeat");
+      case "delta" -> List.of("delta");
+      case "all" -> List.of("full", "repeat", "delta");
+      default -> throw new IllegalArgumentException(
+          "--scenario must be full, repeat, delta or all, not '" + scenario + "'");
+    };
+    long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
+    List<ObjectNode> base = opts.containsKey("input")
+        ? readJsonLines(Path.of(opts.get("input")))
+        : CatalogGenerator.generate(Integer.parseInt(opts.getOrDefault("n", "10000")), seed);
+    int workers = Integer.parseInt(opts.getOrDefault("workers", "2"));
+
+    LoadTarget target = LoadTarget.open(db);
+    Path tree = Files.createTempDirectory("catalog-load-tree");
+    Counting listener = new Counting();
+    AtomicReference<EntityProviderConnection> connection = new AtomicReference<>();
+    try (JdbcCatalogStore store = target.builder().build()) {
+      CatalogEngine.Builder builder = CatalogEngine.builder()
+          .store(store)
+          .allowAllKinds()
+          .processingWorkers(workers)
+          .processingBatchSize(Integer.parseInt(opts.getOrDefault("processing-batch", "200")))
+          .stitchBatchSize(Integer.parseInt(opts.getOrDefault("stitch-batch", "500")))
+          .listener(listener);
+      if (mode.equals("provider")) {
+        builder.provider(new EntityProvider() {
+          @Override
+          public String name() {
+            return PROVIDER;
+          }
+
+          @Override
+          public void connect(EntityProviderConnection c) {
+            connection.set(c);
+          }
+        });
+      } else {
+        writeTree(tree, base);
+        builder.readers(FileUrlReader.builder().allowedRoots(tree).build())
+            .configLocation("file", tree.resolve(YamlTreeWriter.ROOT_FILE).toString());
+      }
+      try (CatalogEngine engine = builder.build()) {
+        boolean loaded = false;
+        for (String phase : phases) {
+          if (!phase.equals("full") && !loaded) {
+            measure(engine, store, base.size(), "full", listener, () -> change(engine, store, connection, tree,
+                base, true));
+          }
+          List<ObjectNode> set = phase.equals("delta")
+              ? CatalogGenerator.next(base, seed + 1, 0.01, 0.01, 0.01).entities()
+              : base;
+          boolean first = !loaded;
+          Map<String, Object> line = measure(engine, store, base.size(), phase, listener,
+              () -> change(engine, store, connection, tree, set, first));
+          loaded = true;
+          System.out.println(CanonicalJson.MAPPER.writeValueAsString(line));
+        }
+      }
+    } finally {
+      target.drop();
+      try (var files = Files.walk(tree)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** Starts one change: the first load starts the engine; later ones mutate or re-read. */
+  private void change(CatalogEngine engine, JdbcCatalogStore store, AtomicReference<EntityProviderConnection> c,
+      Path tree, List<ObjectNode> set, boolean first) {
+    if (first) {
+      engine.start();
+    }
+    if (mode.equals("provider")) {
+      c.get().applyMutation(EntityMutation.full(toDeferred(set)));
+    } else if (!first) {
+      writeTree(tree, set);
+      store.refreshAll();
+    }
+  }
+
+  private Map<String, Object> measure(CatalogEngine engine, JdbcCatalogStore store, int n, String phase,
+      Counting listener, Runnable change) {
+    System.gc();
+    List<MemoryPoolMXBean> heap = new ArrayList<>();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+        heap.add(pool);
+      }
+    }
+    EngineMetrics before = engine.metrics();
+    long eventsBefore = listener.events.get();
+    long start = System.nanoTime();
+    change.run();
+    if (!engine.awaitIdle(TIMEOUT)) {
+      throw new IllegalStateException("not idle after " + TIMEOUT + " in phase " + phase);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    EngineMetrics after = engine.metrics();
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("n", n);
+    line.put("db", db);
+    line.put("mode", mode);
+    line.put("scenario", phase);
+    line.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    line.put("entitiesPerSecond", Math.round(n / seconds));
+    line.put("peakHeapMiB", peak / (1024 * 1024));
+    line.put("processed", after.entitiesProcessed() - before.entitiesProcessed());
+    line.put("processedChanged", after.processingChanged() - before.processingChanged());
+    line.put("processingFailures", after.processingFailures() - before.processingFailures());
+    line.put("stitchesWritten", after.stitchesWritten() - before.stitchesWritten());
+    line.put("changeEvents", listener.events.get() - eventsBefore);
+    line.put("rows", store.statistics());
+    return line;
+  }
+
+  private static void writeTree(Path dir, List<ObjectNode> set) {
+    try (YamlTreeWriter writer = YamlTreeWriter.open(dir)) {
+      set.forEach(writer::write);
+    }
+  }
+
+  private static List<DeferredEntity> toDeferred(List<ObjectNode> nodes) {
+    List<DeferredEntity> out = new ArrayList<>(nodes.size());
+    for (ObjectNode node : nodes) {
+      Entity e = Entity.of(node);
+      out.add(DeferredEntity.of(e, e.annotation(CatalogGenerator.LOCATION_ANNOTATION).orElse(null)));
+    }
+    return out;
+  }
+
+  private static List<ObjectNode> readJsonLines(Path file) throws IOException {
+    List<ObjectNode> out = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int lineNo = 0;
+      for (String line; (line = in.readLine()) != null; ) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node;
+        try {
+          node = CanonicalJson.MAPPER.readTree(line);
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException(file + ":" + lineNo + ": not JSON: " + e.getMessage());
+        }
+        if (!(node instanceof ObjectNode o)) {
+          throw new IllegalArgumentException(file + ":" + lineNo + ": not a JSON object");
+        }
+        out.add(o);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(file + ": no entities");
+    }
+    return out;
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> opts = new LinkedHashMap<>();
+    List<String> known = List.of("db", "n", "input", "seed", "mode", "scenario", "workers", "processing-batch",
+        "stitch-batch");
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+      if (!known.contains(name) || i + 1 >= args.length) {
+        throw new IllegalArgumentException("unknown option or missing value: " + args[i]);
+      }
+      opts.put(name, args[++i]);
+    }
+    if (opts.containsKey("n") && opts.containsKey("input")) {
+      throw new IllegalArgumentException("give --n or --input, not both");
+    }
+    return opts;
+  }
+
+  /** Counts change events. */
+  private static final class Counting implements CatalogListener {
+    final AtomicLong events = new AtomicLong();
+
+    @Override
+    public void upserted(Entity entity, long generation) {
+      events.incrementAndGet();
+    }
+
+    @Override
+    public void removed(EntityRef ref, long generation) {
+      events.incrementAndGet();
+    }
+  }
+}
