@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.catalogengine.CatalogEngine;
 import org.catalogengine.CatalogListener;
 import org.catalogengine.EngineMetrics;
@@ -62,41 +63,36 @@ import tools.jackson.databind.node.ObjectNode;
  * entities per second (n / seconds), peak heap during the phase (sum of the heap pools' peaks, reset at its
  * start: an upper bound that includes uncollected garbage), what the engine did (processing runs, runs that
  * changed something, stitches written, change events) and the row counts per table afterwards.
+ * {@code scripts/perf-table} runs it for several sizes and databases and renders the README's performance table.
  */
 public final class LoadDriver {
 
   private static final String PROVIDER = "generated";
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
+  /** How long the counters must stay still after idle, and the most a phase waits for that. */
+  private static final Duration SETTLE_QUIET = Duration.ofMillis(200);
+  private static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
 
   private final Map<String, String> opts;
   private final String db;
   private final String mode;
+  private final List<String> phases;
+  private final long seed;
+  private final int workers;
+  private final int processingBatch;
+  private final int stitchBatch;
 
+  /** Checks every option before any work starts. */
   private LoadDriver(Map<String, String> opts) {
     this.opts = opts;
     this.db = opts.getOrDefault("db", "sqlite");
+    LoadTarget.check(db);
     this.mode = opts.getOrDefault("mode", "provider");
     if (!mode.equals("provider") && !mode.equals("location")) {
       throw new IllegalArgumentException("--mode must be provider or location, not '" + mode + "'");
     }
-  }
-
-  public static void main(String[] args) throws Exception {
-    Map<String, String> opts;
-    try {
-      opts = parse(args);
-      new LoadDriver(opts).run();
-    } catch (IllegalArgumentException e) {
-      System.err.println("load driver: " + e.getMessage());
-      System.err.println("usage: LoadDriver [--db sqlite|postgres|mariadb|JDBC_URL] [--n N | --input FILE.jsonl]"
-          + " [--seed S] [--mode provider|location] [--scenario full|repeat|delta|all] [--workers N]");
-      System.exit(2);
-    }
-  }
-
-  private void run() throws Exception {
     String scenario = opts.getOrDefault("scenario", "full");
-    List<String> phases = switch (scenario) {
+    this.phases = switch (scenario) {
       case "full" -> List.of("full");
       case "repeat" -> List.of("repeat");
       case "delta" -> List.of("delta");
@@ -104,11 +100,55 @@ public final class LoadDriver {
       default -> throw new IllegalArgumentException(
           "--scenario must be full, repeat, delta or all, not '" + scenario + "'");
     };
-    long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
+    try {
+      this.seed = Long.parseLong(opts.getOrDefault("seed", "42"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--seed must be a whole number, not '" + opts.get("seed") + "'");
+    }
+    this.workers = positive("workers", 2);
+    this.processingBatch = positive("processing-batch", 200);
+    this.stitchBatch = positive("stitch-batch", 500);
+    if (!opts.containsKey("input")) {
+      int n = positive("n", 10_000);
+      if (n < CatalogGenerator.MIN_ENTITIES) {
+        throw new IllegalArgumentException("--n must be at least " + CatalogGenerator.MIN_ENTITIES + ", not " + n);
+      }
+    }
+  }
+
+  /** Prints one JSON line per measured phase as soon as it is measured; exits with 2 on a bad option. */
+  public static void main(String[] args) throws Exception {
+    try {
+      run(line -> System.out.println(CanonicalJson.MAPPER.writeValueAsString(line)), args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("load driver: " + e.getMessage());
+      System.err.println("usage: LoadDriver [--db sqlite|postgres|mariadb|JDBC_URL] [--n N | --input FILE.jsonl]"
+          + " [--seed S] [--mode provider|location] [--scenario full|repeat|delta|all] [--workers N]"
+          + " [--processing-batch N] [--stitch-batch N]");
+      System.exit(2);
+    }
+  }
+
+  /**
+   * Runs the driver with command-line options and returns the lines {@link #main} prints, one per measured phase.
+   *
+   * @throws IllegalArgumentException naming the option, when an option is unknown, missing its value or invalid
+   */
+  static List<ObjectNode> run(String... args) throws Exception {
+    List<ObjectNode> lines = new ArrayList<>();
+    run(lines::add, args);
+    return lines;
+  }
+
+  /** As {@link #run(String...)}, handing each line to {@code sink} when its phase is measured. */
+  static void run(Consumer<ObjectNode> sink, String... args) throws Exception {
+    new LoadDriver(parse(args)).run(sink);
+  }
+
+  private void run(Consumer<ObjectNode> sink) throws Exception {
     List<ObjectNode> base = opts.containsKey("input")
         ? readJsonLines(Path.of(opts.get("input")))
-        : CatalogGenerator.generate(Integer.parseInt(opts.getOrDefault("n", "10000")), seed);
-    int workers = Integer.parseInt(opts.getOrDefault("workers", "2"));
+        : CatalogGenerator.generate(positive("n", 10_000), seed);
 
     LoadTarget target = LoadTarget.open(db);
     Path tree = Files.createTempDirectory("catalog-load-tree");
@@ -119,8 +159,8 @@ public final class LoadDriver {
           .store(store)
           .allowAllKinds()
           .processingWorkers(workers)
-          .processingBatchSize(Integer.parseInt(opts.getOrDefault("processing-batch", "200")))
-          .stitchBatchSize(Integer.parseInt(opts.getOrDefault("stitch-batch", "500")))
+          .processingBatchSize(processingBatch)
+          .stitchBatchSize(stitchBatch)
           .listener(listener);
       if (mode.equals("provider")) {
         builder.provider(new EntityProvider() {
@@ -143,17 +183,19 @@ public final class LoadDriver {
         boolean loaded = false;
         for (String phase : phases) {
           if (!phase.equals("full") && !loaded) {
+            // repeat and delta start from a loaded catalog; this first load is not reported
             measure(engine, store, base.size(), "full", listener, () -> change(engine, store, connection, tree,
                 base, true));
+            loaded = true;
           }
           List<ObjectNode> set = phase.equals("delta")
               ? CatalogGenerator.next(base, seed + 1, 0.01, 0.01, 0.01).entities()
               : base;
           boolean first = !loaded;
-          Map<String, Object> line = measure(engine, store, base.size(), phase, listener,
+          ObjectNode line = measure(engine, store, base.size(), phase, listener,
               () -> change(engine, store, connection, tree, set, first));
           loaded = true;
-          System.out.println(CanonicalJson.MAPPER.writeValueAsString(line));
+          sink.accept(line);
         }
       }
     } finally {
@@ -178,8 +220,8 @@ public final class LoadDriver {
     }
   }
 
-  private Map<String, Object> measure(CatalogEngine engine, JdbcCatalogStore store, int n, String phase,
-      Counting listener, Runnable change) {
+  private ObjectNode measure(CatalogEngine engine, JdbcCatalogStore store, int n, String phase,
+      Counting listener, Runnable change) throws InterruptedException {
     System.gc();
     List<MemoryPoolMXBean> heap = new ArrayList<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -196,6 +238,7 @@ public final class LoadDriver {
       throw new IllegalStateException("not idle after " + TIMEOUT + " in phase " + phase);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    settle(engine, listener);
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     EngineMetrics after = engine.metrics();
     Map<String, Object> line = new LinkedHashMap<>();
@@ -212,7 +255,32 @@ public final class LoadDriver {
     line.put("stitchesWritten", after.stitchesWritten() - before.stitchesWritten());
     line.put("changeEvents", listener.events.get() - eventsBefore);
     line.put("rows", store.statistics());
-    return line;
+    return CanonicalJson.MAPPER.valueToTree(line);
+  }
+
+  /**
+   * Waits until the engine's counters and the change events stop moving, so that each phase gets its own: awaitIdle
+   * returns once the store shows no work, but the stitch worker notifies listeners and counts its last batch just
+   * after that batch's commit. The wait is not part of {@code seconds}.
+   */
+  private static void settle(CatalogEngine engine, Counting listener) throws InterruptedException {
+    List<Long> last = counters(engine, listener);
+    long quietSince = System.nanoTime();
+    long deadline = quietSince + SETTLE_LIMIT.toNanos();
+    while (System.nanoTime() - quietSince < SETTLE_QUIET.toNanos() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      List<Long> now = counters(engine, listener);
+      if (!now.equals(last)) {
+        last = now;
+        quietSince = System.nanoTime();
+      }
+    }
+  }
+
+  private static List<Long> counters(CatalogEngine engine, Counting listener) {
+    EngineMetrics m = engine.metrics();
+    return List.of(m.entitiesProcessed(), m.processingBatches().count(), m.stitchesWritten(),
+        m.stitchesUnchanged(), m.stitchBatches().count(), listener.events.get());
   }
 
   private static void writeTree(Path dir, List<ObjectNode> set) {
@@ -255,6 +323,22 @@ public final class LoadDriver {
       throw new IllegalArgumentException(file + ": no entities");
     }
     return out;
+  }
+
+  private int positive(String name, int defaultValue) {
+    String text = opts.get(name);
+    if (text == null) {
+      return defaultValue;
+    }
+    try {
+      int value = Integer.parseInt(text);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--" + name + " must be a positive whole number, not '" + text + "'");
   }
 
   private static Map<String, String> parse(String[] args) {

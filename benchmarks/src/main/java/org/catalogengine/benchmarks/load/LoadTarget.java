@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import org.catalogengine.jdbc.JdbcCatalogStore;
 
@@ -35,11 +36,16 @@ record LoadTarget(String url, String schema, String dropSql, String adminUrl, Pa
             "DROP DATABASE IF EXISTS " + name, admin, null);
       }
       default -> {
-        if (!db.startsWith("jdbc:")) {
-          throw new IllegalArgumentException("--db must be sqlite, postgres, mariadb or a JDBC URL, not '" + db + "'");
-        }
+        check(db);
         return new LoadTarget(db, "", "", "", null);
       }
+    }
+  }
+
+  /** Fails unless {@code db} is one of the names {@link #open} knows or a JDBC URL. */
+  static void check(String db) {
+    if (!List.of("sqlite", "postgres", "mariadb").contains(db) && !db.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("--db must be sqlite, postgres, mariadb or a JDBC URL, not '" + db + "'");
     }
   }
 

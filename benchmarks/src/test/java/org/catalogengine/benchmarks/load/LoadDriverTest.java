@@ -1,0 +1,166 @@
+package org.catalogengine.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.catalogengine.benchmarks.generator.CatalogGenerator;
+import org.catalogengine.benchmarks.generator.JsonLinesWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The load driver run in-process on SQLite with small catalogs; the printed lines are what is asserted. */
+class LoadDriverTest {
+
+  private static final int N = 300;
+
+  /** The three lines of one {@code --scenario all} run in provider mode: full, repeat, delta. */
+  private static List<ObjectNode> all;
+
+  @BeforeAll
+  static void runAllScenarios() throws Exception {
+    all = LoadDriver.run("--db", "sqlite", "--n", String.valueOf(N), "--scenario", "all");
+  }
+
+  private static long rows(JsonNode line, String table) {
+    return line.path("rows").path(table).asLong(-1);
+  }
+
+  @Test
+  void run_scenarioAll_printsFullRepeatDeltaInOrderWithTheRunFacts() {
+    assertThat(all).extracting(l -> l.path("scenario").asString()).containsExactly("full", "repeat", "delta");
+    assertThat(all).allSatisfy(l -> {
+      assertThat(l.path("n").asInt()).isEqualTo(N);
+      assertThat(l.path("db").asString()).isEqualTo("sqlite");
+      assertThat(l.path("mode").asString()).isEqualTo("provider");
+      assertThat(l.path("seconds").isNumber()).isTrue();
+      assertThat(l.path("entitiesPerSecond").asLong()).isPositive();
+      assertThat(l.path("peakHeapMiB").isNumber()).isTrue();
+    });
+  }
+
+  @Test
+  void run_full_processesAndStitchesEveryEntity() {
+    JsonNode full = all.get(0);
+
+    assertThat(full.path("processed").asLong()).isEqualTo(N);
+    assertThat(full.path("processingFailures").asLong()).isZero();
+    assertThat(full.path("stitchesWritten").asLong()).isGreaterThanOrEqualTo(N);
+    assertThat(full.path("changeEvents").asLong()).isGreaterThanOrEqualTo(N);
+    assertThat(rows(full, "finalEntities")).isEqualTo(N);
+    assertThat(rows(full, "entities")).isEqualTo(N);
+    assertThat(rows(full, "relations")).isPositive();
+    assertThat(rows(full, "stitchRequests")).isZero();
+  }
+
+  @Test
+  void run_repeat_identicalMutationWritesNothing() {
+    JsonNode repeat = all.get(1);
+
+    assertThat(repeat.path("processed").asLong()).isZero();
+    assertThat(repeat.path("stitchesWritten").asLong()).isZero();
+    assertThat(repeat.path("changeEvents").asLong()).isZero();
+    assertThat(repeat.path("rows")).isEqualTo(all.get(0).path("rows"));
+  }
+
+  @Test
+  void run_delta_changesSomeEntitiesAndKeepsTheCatalogWhole() {
+    JsonNode delta = all.get(2);
+    int expected = CatalogGenerator.next(CatalogGenerator.generate(N, 42), 43, 0.01, 0.01, 0.01).entities().size();
+
+    assertThat(delta.path("changeEvents").asLong()).isPositive();
+    assertThat(delta.path("processed").asLong()).isPositive().isLessThan(N);
+    assertThat(delta.path("processingFailures").asLong()).isZero();
+    assertThat(rows(delta, "finalEntities")).isEqualTo(expected);
+    assertThat(rows(delta, "entities")).isEqualTo(expected);
+    assertThat(rows(delta, "stitchRequests")).isZero();
+  }
+
+  @Test
+  void run_input_loadsTheEntitiesOfAJsonLinesFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("entities.jsonl");
+    List<ObjectNode> entities = CatalogGenerator.generate(CatalogGenerator.MIN_ENTITIES, 7).subList(0, 12);
+    try (JsonLinesWriter out = JsonLinesWriter.open(file)) {
+      entities.forEach(out::write);
+    }
+
+    List<ObjectNode> lines = LoadDriver.run("--input", file.toString(), "--scenario", "full");
+
+    assertThat(lines).singleElement().satisfies(l -> {
+      assertThat(l.path("n").asInt()).isEqualTo(12);
+      assertThat(l.path("processingFailures").asLong()).isZero();
+      assertThat(rows(l, "finalEntities")).isEqualTo(12);
+    });
+  }
+
+  @Test
+  void run_locationFull_loadsTheEntitiesAndTheTwoLocations() throws Exception {
+    List<ObjectNode> lines = LoadDriver.run("--n", String.valueOf(N), "--mode", "location", "--scenario", "full");
+
+    // besides the N entities: the Location for the configured all.yaml and the generated-catalog Location in it
+    assertThat(lines).singleElement().satisfies(l -> {
+      assertThat(l.path("mode").asString()).isEqualTo("location");
+      assertThat(l.path("processingFailures").asLong()).isZero();
+      assertThat(l.path("processed").asLong()).isEqualTo(N + 2);
+      assertThat(rows(l, "finalEntities")).isEqualTo(N + 2);
+      assertThat(rows(l, "stitchRequests")).isZero();
+    });
+  }
+
+  @Test
+  void run_locationRepeatAlone_rereadsEveryLocationAfterAnUnreportedFirstLoad() throws Exception {
+    List<ObjectNode> lines = LoadDriver.run("--n", String.valueOf(N), "--mode", "location", "--scenario", "repeat");
+
+    assertThat(lines).singleElement().satisfies(l -> {
+      assertThat(l.path("scenario").asString()).isEqualTo("repeat");
+      assertThat(l.path("processed").asLong()).isEqualTo(N + 2);
+      assertThat(l.path("processedChanged").asLong()).isZero();
+      assertThat(l.path("stitchesWritten").asLong()).isZero();
+      assertThat(l.path("changeEvents").asLong()).isZero();
+      assertThat(rows(l, "finalEntities")).isEqualTo(N + 2);
+    });
+  }
+
+  @Test
+  void run_unknownMode_failsNamingTheOption() {
+    assertThatThrownBy(() -> LoadDriver.run("--mode", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--mode")
+        .hasMessageContaining("'x'");
+  }
+
+  @Test
+  void run_unknownDatabase_failsNamingTheOption() {
+    assertThatThrownBy(() -> LoadDriver.run("--db", "nosuch"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--db")
+        .hasMessageContaining("'nosuch'");
+  }
+
+  @Test
+  void run_badNumber_failsNamingTheOption() {
+    assertThatThrownBy(() -> LoadDriver.run("--n", "many"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--n")
+        .hasMessageContaining("'many'");
+  }
+
+  @Test
+  void run_unknownOption_failsNamingIt() {
+    assertThatThrownBy(() -> LoadDriver.run("--size", "10"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--size");
+  }
+
+  @Test
+  void run_bothNAndInput_failsNamingBoth() {
+    assertThatThrownBy(() -> LoadDriver.run("--n", "100", "--input", "x.jsonl"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--n")
+        .hasMessageContaining("--input");
+  }
+}
