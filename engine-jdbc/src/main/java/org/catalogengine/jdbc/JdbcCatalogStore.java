@@ -104,6 +104,7 @@ public final class JdbcCatalogStore implements CatalogStore {
   private final Dialect dialect;
   private final Tables tables;
   private final Transactor tx;
+  private final org.catalogengine.jdbc.internal.store.PlannerStatistics plannerStatistics;
   private final Migrator migrator;
   private final ConflictListener conflictListener;
   private final InstantSource clock;
@@ -144,7 +145,11 @@ public final class JdbcCatalogStore implements CatalogStore {
       String schema = dialect.effectiveSchema(b.schema);
       this.tables = new Tables(b.tablePrefix, schema);
       this.clock = b.clock;
-      this.tx = new Transactor(dataSource, dialect, tables, RetryPolicy.defaults(), clock);
+      // a kept writer connection needs a pool of our own with room for readers beside it
+      boolean keepWriter = dialect.singleWriter() && pool != null && pool.getMaximumPoolSize() > 1;
+      this.tx = new Transactor(dataSource, dialect, tables, RetryPolicy.defaults(), clock, keepWriter);
+      this.plannerStatistics = new org.catalogengine.jdbc.internal.store.PlannerStatistics(tx, dialect,
+          tables.all().values());
       this.migrator = new Migrator(dataSource, dialect, b.tablePrefix, schema);
       this.conflictListener = b.conflictListener;
       if (dialect == Dialect.SQLITE) {
@@ -152,6 +157,14 @@ public final class JdbcCatalogStore implements CatalogStore {
       }
       if (b.migrateOnStart) {
         migrator.migrate();
+        String dropIx = System.getProperty("catalog.exp.drop", ""); // EXPERIMENT
+        if (!dropIx.isEmpty()) {
+          try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            for (String ix : dropIx.split(",")) {
+              st.execute("DROP INDEX " + ix);
+            }
+          }
+        }
       } else {
         migrator.requireUpToDate();
       }
@@ -188,7 +201,7 @@ public final class JdbcCatalogStore implements CatalogStore {
     requireSource(source);
     Objects.requireNonNull(mutation, "mutation");
     validate(source, mutation);
-    return tx.write("Mutation of provider '" + source + "'", t -> {
+    MutationResult result = tx.write("Mutation of provider '" + source + "'", t -> {
       dialect.lockBucket(t, "catalog-bucket:" + tables.prefix() + ":" + tables.schema() + ":" + source);
       if (mutation instanceof EntityMutation.Full full) {
         List<StoredEntry> bucket = LoadBucket.run(t, source);
@@ -210,6 +223,8 @@ public final class JdbcCatalogStore implements CatalogStore {
       delta.removed().forEach(r -> removed.add(r.ref().toString()));
       return applyPlan(t, source, plan, null, removed);
     });
+    plannerStatistics.mutated((long) result.inserted() + result.updated() + result.deleted());
+    return result;
   }
 
   /**
@@ -416,6 +431,7 @@ public final class JdbcCatalogStore implements CatalogStore {
 
   @Override
   public void close() {
+    tx.close();
     closeQuietly(ownedPool, keeper);
   }
 
@@ -643,6 +659,7 @@ public final class JdbcCatalogStore implements CatalogStore {
       });
       return null;
     });
+    plannerStatistics.looped(outcomes.size());
   }
 
   @Override
@@ -680,8 +697,10 @@ public final class JdbcCatalogStore implements CatalogStore {
     if (outcomes.isEmpty()) {
       return List.of();
     }
-    return tx.write("Writing " + outcomes.size() + " stitched entities",
-        t -> org.catalogengine.jdbc.internal.operations.stitching.WriteStitched.run(t, outcomes));
+    List<org.catalogengine.spi.storage.StitchCommit> commits = tx.write("Writing " + outcomes.size()
+        + " stitched entities", t -> org.catalogengine.jdbc.internal.operations.stitching.WriteStitched.run(t, outcomes));
+    plannerStatistics.looped(commits.size());
+    return commits;
   }
 
   @Override
@@ -700,6 +719,11 @@ public final class JdbcCatalogStore implements CatalogStore {
   @Override
   public org.catalogengine.spi.storage.WorkStatus workStatus() {
     return tx.read("Counting outstanding work", org.catalogengine.jdbc.internal.operations.processing.CountWork::run);
+  }
+
+  @Override
+  public boolean idle() {
+    return tx.read("Checking for outstanding work", org.catalogengine.jdbc.internal.operations.processing.CountWork::idle);
   }
 
   @Override

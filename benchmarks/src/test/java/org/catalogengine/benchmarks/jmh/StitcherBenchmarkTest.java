@@ -42,7 +42,7 @@ class StitcherBenchmarkTest {
     JsonNode json = CanonicalJson.MAPPER.readTree(stitched.finalJson());
     assertThat(json.path("relations").size()).isEqualTo(Fixtures.TYPICAL_RELATIONS);
     assertThat(stitched.hash()).matches("[0-9a-f]{40}");
-    assertThat(stitched.searchRows()).anySatisfy(r -> assertThat(r.key()).isEqualTo("relations.ownedby"));
+    assertThat(stitched.searchRows()).anySatisfy(r -> assertThat(r.key()).isEqualTo("spec.owner"));
   }
 
   @Test

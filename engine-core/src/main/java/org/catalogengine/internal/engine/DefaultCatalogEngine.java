@@ -61,6 +61,11 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   /** Processing batches written, and how many had been written when the last orphan cleanup started. */
   private final java.util.concurrent.atomic.AtomicLong batchesWritten = new java.util.concurrent.atomic.AtomicLong(1);
   private volatile long batchesAtOrphanCheck;
+  /**
+   * Worker steps running now. A step's listener calls and counters follow its commit, so the store can look idle
+   * while the last stitch batch is still being announced; awaitIdle waits for these too.
+   */
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
   private volatile long lastOrphanCheck;
   private @Nullable ExecutorService ownExecutor;
   private @Nullable CountDownLatch workersDone;
@@ -70,6 +75,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
     this.store = store;
     this.providers = List.copyOf(providers);
     this.locations = locations;
+    locations.onChange(this::wake);
     this.orphanProviderStrategy = orphanProviderStrategy;
     this.clock = clock;
     this.options = options;
@@ -131,7 +137,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
     }
     for (EntityProvider p : providers) {
       try {
-        p.connect(new StoreConnection(p.name(), store));
+        p.connect(new StoreConnection(p.name(), store, this::wake));
       } catch (RuntimeException e) {
         LOG.error("Provider '{}' ({}) failed to connect; the other providers are unaffected", p.name(),
             p.getClass().getName(), e);
@@ -171,11 +177,14 @@ public final class DefaultCatalogEngine implements CatalogEngine {
       try {
         while (running) {
           int n;
+          inFlight.incrementAndGet();
           try {
             n = step.getAsInt();
           } catch (RuntimeException e) {
             LOG.warn("The {} worker's step failed; retrying after the poll interval", name, e);
             n = 0;
+          } finally {
+            inFlight.decrementAndGet();
           }
           if (n == 0) {
             pause();
@@ -262,8 +271,8 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   public boolean awaitIdle(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      if (store.workStatus().idle() && !(options.orphanStrategy() == OrphanStrategy.DELETE && orphansDirty()
-          && running)) {
+      if (inFlight.get() == 0 && store.idle() && inFlight.get() == 0
+          && !(options.orphanStrategy() == OrphanStrategy.DELETE && orphansDirty() && running)) {
         return true;
       }
       if (System.nanoTime() >= deadline) {

@@ -25,9 +25,16 @@ public final class LocationStoreProvider implements EntityProvider, LocationServ
   private final CatalogStore store;
   private final StoreConnection connection;
 
+  private volatile Runnable onChange = () -> {};
+
   public LocationStoreProvider(CatalogStore store) {
     this.store = store;
-    this.connection = new StoreConnection(NAME, store);
+    this.connection = new StoreConnection(NAME, store, () -> onChange.run());
+  }
+
+  /** Runs after a location is registered or removed, so that idle workers look for the new work at once. */
+  void onChange(Runnable action) {
+    this.onChange = action;
   }
 
   @Override

@@ -15,10 +15,13 @@ final class StoreConnection implements EntityProviderConnection {
 
   private final String name;
   private final CatalogStore store;
+  private final Runnable onChange;
 
-  StoreConnection(String name, CatalogStore store) {
+  /** {@code onChange} runs after each mutation or refresh, so that idle workers look for the new work at once. */
+  StoreConnection(String name, CatalogStore store, Runnable onChange) {
     this.name = name;
     this.store = store;
+    this.onChange = onChange;
   }
 
   @Override
@@ -26,6 +29,7 @@ final class StoreConnection implements EntityProviderConnection {
     Objects.requireNonNull(mutation, "mutation");
     MutationResult r = store.applyMutation(name, mutation);
     LOG.debug("Provider '{}' mutation applied: {}", name, r);
+    onChange.run();
   }
 
   @Override
@@ -36,5 +40,6 @@ final class StoreConnection implements EntityProviderConnection {
   @Override
   public void refresh(Collection<String> keys) {
     store.refresh(keys);
+    onChange.run();
   }
 }

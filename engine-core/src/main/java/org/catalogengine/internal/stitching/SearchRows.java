@@ -18,11 +18,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * Builds the search rows of a final entity (spec T9–T11) as a sorted, duplicate-free, immutable list.
  *
- * <p>Faithful to T9 on purpose, because the read API filters on these keys. DESIGN decision 3 (fewer, narrower
- * rows) leaves room to trim later: the {@code metadata.namespace = null} row next to {@code = default}, the
- * {@code metadata.uid} row (lookups by uid can use the final-entity table), the {@code <path>.<element> = true}
- * rows whose information the {@code <path> = <element>} rows already carry, and {@code originalValue} when it
- * equals {@code value} (the same instance is shared here, so it costs nothing in memory, only in storage).
+ * <p>T9's generic walk, with two kinds of rows left out because another table already answers their filters
+ * (DESIGN decision 3: every row must earn its place in a query):
+ * <ul>
+ *   <li>{@code relations.<type> = <targetRef>}: the relations table holds the same (source, type, target) once,
+ *       indexed by source and by target; a filter or facet on {@code relations.<type>} is answered from it. Relation
+ *       types still take part in the T11 casing check.</li>
+ *   <li>{@code metadata.uid}: the uid is the entity id, the key of the final-entity table.</li>
+ * </ul>
+ * Together they were about a third of an entity's rows. The other trims T9 leaves room for (the
+ * {@code <path>.<element> = true} rows, the {@code metadata.namespace = null} row next to {@code = default}) are not
+ * made: their filters have no other table to go to.
  *
  * <p>Stateless and thread-safe; one call allocates the rows plus one path buffer and two small hash tables.
  */
@@ -44,9 +50,8 @@ public final class SearchRows {
   private SearchRows() {}
 
   /**
-   * The search rows of a final entity: the generic walk of T9 plus {@code metadata.name}, {@code
-   * metadata.namespace}, {@code metadata.uid} and {@code relations.<type> = targetRef} for each element of the
-   * entity's {@code relations} array.
+   * The search rows of a final entity: the generic walk of T9 plus {@code metadata.name} and {@code
+   * metadata.namespace} (not {@code metadata.uid} and {@code relations.<type>}: see the class comment).
    *
    * @param finalEntity the final entity's JSON (an object with a {@code metadata} object)
    * @return the rows sorted by {@link SearchRow#ORDER}, one per distinct {@code (key, value)}; immutable
@@ -59,7 +64,6 @@ public final class SearchRows {
     JsonNode namespace = metadata.get("namespace");
     w.emitSpecial("metadata.name", metadata.get("name"));
     w.emitSpecial("metadata.namespace", namespace);
-    w.emitSpecial("metadata.uid", metadata.get("uid"));
     if (namespace == null || namespace.isNull() || (namespace.isString() && namespace.stringValue().isEmpty())) {
       w.emit("metadata.namespace", EntityRef.DEFAULT_NAMESPACE);
     }
@@ -68,8 +72,7 @@ public final class SearchRows {
       for (JsonNode relation : relations) {
         JsonNode type = relation.get("type");
         if (type != null && type.isString()) {
-          JsonNode target = relation.get("targetRef");
-          w.emitSpecial("relations." + type.stringValue(), target);
+          w.checkKey("relations." + type.stringValue());
         }
       }
     }
@@ -202,7 +205,12 @@ public final class SearchRows {
       emit(rawKey, lower(rawKey), rawValue);
     }
 
-    private void emit(String rawKey, String key, @Nullable String rawValue) {
+    /** T11 for a key that gets no row of its own. */
+    void checkKey(String rawKey) {
+      checkCasing(rawKey, lower(rawKey));
+    }
+
+    private void checkCasing(String rawKey, String key) {
       String first = rawByLower.putIfAbsent(key, rawKey);
       if (first != null && !first.equals(rawKey)) {
         TreeSet<String> d = duplicates;
@@ -212,6 +220,10 @@ public final class SearchRows {
         }
         d.add(key);
       }
+    }
+
+    private void emit(String rawKey, String key, @Nullable String rawValue) {
+      checkCasing(rawKey, key);
       if (key.length() > MAX_KEY_LENGTH) {
         return;
       }

@@ -178,6 +178,14 @@ public interface CatalogStore extends AutoCloseable {
   WorkStatus workStatus();
 
   /**
+   * True when nothing is due, leased or queued for stitching: {@code workStatus().idle()}, which stores may answer
+   * more cheaply (existence instead of counts), since {@code awaitIdle} asks it many times a second.
+   */
+  default boolean idle() {
+    return workStatus().idle();
+  }
+
+  /**
    * One round of orphan deletion (spec O4): deletes up to {@code limit} entities without incoming reference
    * edge (cascading, S10) and makes the sources of relations to them due and restitched. Each removal takes a
    * generation in the same transaction.

@@ -91,7 +91,7 @@ class SearchRowsTest {
   }
 
   @Test
-  void of_skipsSpecialKeysInTheWalkAndAddsThemOnce() {
+  void of_skipsSpecialKeysInTheWalkAndLeavesRelationsAndUidToTheirTables() {
     List<SearchRow> rows = rows("""
         {"apiVersion":"v1","kind":"Component","metadata":{"name":"a","uid":"u-1","etag":"e"},
          "status":{"items":[{"level":"error"}]},"attachments":{"x":"y"},
@@ -101,9 +101,9 @@ class SearchRowsTest {
     assertThat(rows).noneMatch(r -> r.key().startsWith("status") || r.key().startsWith("attachments")
         || r.key().startsWith("metadata.etag") || r.key().startsWith("relations.targetref"));
     assertThat(withKey(rows, "metadata.name")).containsExactly(new SearchRow("metadata.name", "a", "a"));
-    assertThat(withKey(rows, "metadata.uid")).containsExactly(new SearchRow("metadata.uid", "u-1", "u-1"));
-    assertThat(withKey(rows, "relations.ownedby")).extracting(SearchRow::value)
-        .containsExactly("group:default/team-a", "group:default/team-b");
+    // the uid is the final entity's id and relations live in the relations table (DESIGN decision 3)
+    assertThat(withKey(rows, "metadata.uid")).isEmpty();
+    assertThat(rows).noneMatch(r -> r.key().startsWith("relations"));
   }
 
   @Test
@@ -113,7 +113,6 @@ class SearchRowsTest {
     assertThat(withKey(rows, "metadata.namespace")).containsExactly(
         new SearchRow("metadata.namespace", null, null),
         new SearchRow("metadata.namespace", "default", "default"));
-    assertThat(withKey(rows, "metadata.uid")).containsExactly(new SearchRow("metadata.uid", null, null));
   }
 
   @Test

@@ -112,8 +112,24 @@ public enum Dialect {
         // 64 MiB page cache (the default is 2 MiB): index inserts of a 100k-entity mutation stay in memory
         p.setProperty("cache_size", "-65536");
         p.setProperty("temp_store", "MEMORY");
+        // checkpoint every 10,000 WAL pages (40 MiB) instead of 1,000: a checkpoint writes each page once however
+        // often it changed since the last one, and batches rewrite the same index pages many times over
+        p.setProperty("wal_autocheckpoint", "10000");
+        for (String kv : System.getProperty("catalog.sqlite.pragmas", "").split(",")) { // EXPERIMENT
+          if (kv.contains("=")) {
+            p.setProperty(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+          }
+        }
       }
-      case POSTGRES -> p.setProperty("reWriteBatchedInserts", "true");
+      case POSTGRES -> {
+        p.setProperty("reWriteBatchedInserts", "true");
+        // The driver prepares a statement on the server after five runs, and PostgreSQL then settles on a generic
+        // plan. Our IN-list lookups run first against tables that are still small (a seq scan is right) and go on
+        // running while the tables grow to 100,000s of rows, so the cached generic plan stayed a seq scan and a
+        // 30,000-entity load slowed to a crawl. Custom plans cost a plan per execution, a fraction of a
+        // millisecond next to a batch's work.
+        p.setProperty("options", "-c plan_cache_mode=force_custom_plan");
+      }
       default -> { }
     }
     return p;

@@ -211,6 +211,7 @@ public final class ProcessingWrites {
         WriteResultsBatch.relations(t, succeeded.stream().map(ProcessingOutcome.Succeeded::entityId).toList());
     List<Map.Entry<String, Row>> deletes = new ArrayList<>();
     List<Map.Entry<String, Row>> inserts = new ArrayList<>();
+    Set<String> sources = new TreeSet<>();
     for (ProcessingOutcome.Succeeded s : succeeded) {
       Set<Row> old = existing.getOrDefault(s.entityId(), Set.of());
       Set<Row> next = new HashSet<>();
@@ -220,16 +221,25 @@ public final class ProcessingWrites {
       for (Row r : old) {
         if (!next.contains(r)) {
           deletes.add(new SimpleImmutableEntry<>(s.entityId(), r));
-          stitch.add(r.source());
+          sources.add(r.source());
         }
       }
       for (Row r : next) {
         if (!old.contains(r)) {
           inserts.add(new SimpleImmutableEntry<>(s.entityId(), r));
-          stitch.add(r.source());
+          sources.add(r.source());
         }
       }
     }
+    if (t.dialect().singleWriter()) {
+      // Writers take turns here, so a peer that has never been processed is stitched only after this commit, by
+      // its own first result, and then reads these rows; a request now would settle to nothing. On a first load
+      // that is about half of the peers (DESIGN decision 4). Where writers run concurrently this is not safe
+      // without locking the peers, and every source is requested.
+      sources.removeAll(stitch);
+      sources.retainAll(WriteResultsBatch.everProcessed(t, sources));
+    }
+    stitch.addAll(sources);
     Comparator<Map.Entry<String, Row>> order = Comparator.<Map.Entry<String, Row>, String>comparing(Map.Entry::getKey)
         .thenComparing(e -> e.getValue().source()).thenComparing(e -> e.getValue().type())
         .thenComparing(e -> e.getValue().target());

@@ -13,6 +13,7 @@ import org.catalogengine.jdbc.internal.schema.Tables;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +32,20 @@ public final class Transactor {
   private final InstantSource clock;
   private final Settings settings;
   private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final boolean keepWriter;
+  private @Nullable Connection writer;
 
   public Transactor(DataSource dataSource, Dialect dialect, Tables tables, RetryPolicy retry, InstantSource clock) {
+    this(dataSource, dialect, tables, retry, clock, false);
+  }
+
+  /**
+   * @param keepWriter on a single-writer database, run every write transaction on one connection kept from the
+   *     pool (its page cache stays warm); the pool must have further connections for reads
+   */
+  public Transactor(DataSource dataSource, Dialect dialect, Tables tables, RetryPolicy retry, InstantSource clock,
+      boolean keepWriter) {
+    this.keepWriter = keepWriter && dialect.singleWriter();
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.tables = tables;
@@ -57,20 +70,35 @@ public final class Transactor {
     return retry.run(what, dialect::isRetryable, () -> attempt(what, work, false));
   }
 
+  static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder[]> STATS =
+      new java.util.concurrent.ConcurrentHashMap<>(); // EXPERIMENT
+  static {
+    if (Boolean.getBoolean("catalog.tx.stats")) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> STATS.forEach((k, v) -> System.err.printf(
+          "TX %-45s n=%7d total=%8.1f ms commit=%8.1f ms%n", k, v[0].sum(), v[1].sum() / 1e6, v[2].sum() / 1e6))));
+    }
+  }
+
   private <T> T attempt(String what, Function<Tx, T> work, boolean write) {
     boolean locked = write && dialect.singleWriter();
     if (locked) {
       writeLock.lock();
     }
+    long t0 = System.nanoTime();
+    long[] tc = new long[1];
     Tx tx;
     T result;
-    try (Connection c = dataSource.getConnection()) {
+    Connection c = null;
+    try {
+      c = locked && keepWriter ? writer() : dataSource.getConnection();
       dialect.prepareConnection(c);
       c.setAutoCommit(false);
       tx = new Tx(c, DSL.using(c, dialect.sqlDialect(), settings), tables, dialect, clock.millis());
       try {
         result = work.apply(tx);
+        long t1 = System.nanoTime();
         c.commit();
+        tc[0] = System.nanoTime() - t1;
       } catch (RuntimeException | Error e) {
         rollback(c, what);
         throw e;
@@ -88,13 +116,23 @@ public final class Transactor {
         }
       }
     } catch (SQLException e) {
+      dropWriterIfBroken(locked);
       throw translate(what, e);
     } catch (RuntimeException e) {
+      dropWriterIfBroken(locked);
       throw translate(what, e);
     } finally {
+      if (c != null && !(locked && keepWriter)) {
+        closeQuietly(c);
+      }
       if (locked) {
         writeLock.unlock();
       }
+      java.util.concurrent.atomic.LongAdder[] a = STATS.computeIfAbsent(what, k -> new java.util.concurrent.atomic.LongAdder[] {
+          new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
+      a[0].increment();
+      a[1].add(System.nanoTime() - t0);
+      a[2].add(tc[0]);
     }
     for (Runnable r : tx.afterCommitActions()) {
       try {
@@ -104,6 +142,55 @@ public final class Transactor {
       }
     }
     return result;
+  }
+
+  /**
+   * The connection of all write transactions on a single-writer database, kept across transactions (guarded by
+   * the write lock): SQLite keeps a page cache per connection and discards it when another connection wrote, so a
+   * writer that changed with every transaction read every index page it touches from the file again.
+   */
+  private Connection writer() throws SQLException {
+    if (writer == null) {
+      writer = dataSource.getConnection();
+    }
+    return writer;
+  }
+
+  /** After a failed write, a writer connection that no longer works is replaced on the next write. */
+  private void dropWriterIfBroken(boolean locked) {
+    if (!locked || writer == null) {
+      return;
+    }
+    try {
+      if (writer.isValid(1)) {
+        return;
+      }
+    } catch (SQLException e) {
+      // fall through: replace it
+    }
+    closeQuietly(writer);
+    writer = null;
+  }
+
+  /** Returns the kept writer connection to its pool (at store close). */
+  public void close() {
+    writeLock.lock();
+    try {
+      if (writer != null) {
+        closeQuietly(writer);
+        writer = null;
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      LOG.debug("Closing a connection failed", e);
+    }
   }
 
   private static RuntimeException translate(String what, Exception e) {

@@ -58,6 +58,16 @@ public final class WriteResultsBatch {
     return out;
   }
 
+  /** The refs among {@code refs} of entities with a processing result (a processed body or errors). */
+  public static Set<String> everProcessed(Tx tx, Collection<String> refs) {
+    Set<String> out = new HashSet<>();
+    for (List<String> chunk : Chunks.of(List.copyOf(refs), Chunks.IN_LIST)) {
+      out.addAll(tx.dsl().select(ENTITY_REF).from(tx.t().refreshState).where(ENTITY_REF.in(chunk))
+          .and(PROCESSED_ENTITY.isNotNull().or(ERRORS.isNotNull())).fetch(ENTITY_REF));
+    }
+    return out;
+  }
+
   /** Writes processed entities; returns the ids whose write the K5 guard refused. */
   public static Set<String> processed(Tx tx, List<Processed> rows) {
     Set<String> refused = new HashSet<>();

@@ -102,7 +102,14 @@ public final class WriteStitched {
         rows);
   }
 
-  private record Key(String key, String value) {}
+  /**
+   * A row to insert; {@code original_value} is stored only where it differs from the lower-cased value (most
+   * values are lower case already), and read back as the value where it is null.
+   */
+  private static String[] insertRow(String entityId, SearchEntry e) {
+    String original = java.util.Objects.equals(e.value(), e.originalValue()) ? null : e.originalValue();
+    return new String[] {entityId, e.key(), e.value(), original};
+  }
 
   /** DESIGN decision 5: only changed (key, value) rows are written. */
   private static void writeSearch(Tx tx, List<StitchOutcome.Stitched> stitched) {
@@ -115,7 +122,7 @@ public final class WriteStitched {
       tx.dsl().select(ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE).from(tx.t().search)
           .where(ENTITY_ID.in(chunk)).fetch()
           .forEach(r -> stored.computeIfAbsent(r.value1(), k -> new HashSet<>())
-              .add(new SearchEntry(r.value2(), r.value3(), r.value4())));
+              .add(new SearchEntry(r.value2(), r.value3(), r.value4() == null ? r.value3() : r.value4())));
     }
     List<String[]> deletes = new ArrayList<>();
     List<String[]> inserts = new ArrayList<>();
@@ -124,7 +131,7 @@ public final class WriteStitched {
       if (old == null) {
         // a first stitch: every row is new, no set to build
         for (SearchEntry e : s.searchRows()) {
-          inserts.add(new String[] {s.entityId(), e.key(), e.value(), e.originalValue()});
+          inserts.add(insertRow(s.entityId(), e));
         }
         continue;
       }
@@ -136,7 +143,7 @@ public final class WriteStitched {
       }
       for (SearchEntry e : next) {
         if (!old.contains(e)) {
-          inserts.add(new String[] {s.entityId(), e.key(), e.value(), e.originalValue()});
+          inserts.add(insertRow(s.entityId(), e));
         }
       }
     }
