@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Workload ({@code shape}): the final entity (stitched in setup, with uid and relations) of a typical generated
  * Component with 8 relations ({@code component}), or of a Group with 10,000 members and 10,000 hasMember relations
- * ({@code group10k}). {@link #diffOneChanged} compares the entity's rows with the rows of the same entity whose
+ * ({@code group10k}); relations walk the T11 casing check but make no rows (they live in the relations table), so
+ * the group's 10,000 relations cost a check each, not a row each. {@link #diffOneChanged} compares the entity's rows with the rows of the same entity whose
  * {@code backstage.io/managed-by-location} annotation has another value: one delete and one insert.
  *
  * <p>Run (from the repository root):

@@ -21,14 +21,14 @@ class SearchRowsBenchmarkTest {
 
   @ParameterizedTest
   @ValueSource(strings = {Fixtures.COMPONENT, Fixtures.GROUP_10K})
-  void rows_coverNameAndEveryRelation(String shape) {
+  void rows_coverTheNameAndLeaveRelationsToTheirTable(String shape) {
     SearchRowsBenchmark b = setUp(shape);
 
     List<SearchRow> rows = b.rows();
 
     assertThat(rows).isEqualTo(b.previous);
-    int relations = b.finalEntity.path("relations").size();
-    assertThat(rows.stream().filter(r -> r.key().startsWith("relations."))).hasSize(relations);
+    assertThat(b.finalEntity.path("relations").size()).isPositive();
+    assertThat(rows).noneMatch(r -> r.key().startsWith("relations."));
     assertThat(rows).contains(new SearchRow("metadata.name",
         b.finalEntity.path("metadata").path("name").asString().toLowerCase(),
         b.finalEntity.path("metadata").path("name").asString()));

@@ -77,6 +77,25 @@ class StitchQueueTest extends StoreTestBase {
   }
 
   @Test
+  void writeStitched_entityDeletedAfterItsInputsWereLoadedIsSkippedNotAFailure() {
+    store.applyMutation("teams", org.catalogengine.spi.provider.EntityMutation.full(List.of(
+        org.catalogengine.spi.provider.DeferredEntity.of(LoopEntities.group("team-a"), "url:teams"))));
+    store.requestStitch(List.of(TEAM_A));
+    StitchTicket ticket = store.claimStitches(100, LEASE).get(0);
+    String entityId = store.loadStitchInputs(List.of(TEAM_A)).get(0).entityId();
+
+    // the provider drops the entity while the stitcher works on it
+    store.applyMutation("teams", org.catalogengine.spi.provider.EntityMutation.full(List.of()));
+    List<StitchCommit> commits = store.writeStitched(List.of(new StitchOutcome.Stitched(ticket, entityId,
+        "{\"kind\":\"Group\"}", "h", List.of(new org.catalogengine.spi.storage.SearchEntry("kind", "group",
+            "Group")))));
+
+    assertThat(commits).as("nothing to write for a deleted entity").isEmpty();
+    assertThat(store.finalEntity(TEAM_A)).isEmpty();
+    assertThat(store.statistics().searchRows()).isZero();
+  }
+
+  @Test
   void claimStitches_takesOldestFirstUpToTheLimit() {
     store.requestStitch(List.of(eref("group:default/b")));
     clock.advance(Duration.ofSeconds(1));

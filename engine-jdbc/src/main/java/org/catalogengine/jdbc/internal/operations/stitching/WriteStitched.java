@@ -55,7 +55,16 @@ public final class WriteStitched {
     if (valid.isEmpty()) {
       return List.of();
     }
-    List<StitchOutcome> changes = valid.stream().filter(o -> !(o instanceof StitchOutcome.Settled)).toList();
+    // An entity deleted after its inputs were loaded has no final entity to write: its final and search rows went
+    // with it (cascade), and writing them now would break the foreign keys and fail the whole batch.
+    Set<String> alive = new HashSet<>();
+    List<String> stitchedIds = valid.stream().filter(o -> o instanceof StitchOutcome.Stitched)
+        .map(o -> ((StitchOutcome.Stitched) o).entityId()).sorted().toList();
+    for (List<String> chunk : Chunks.of(stitchedIds, Chunks.IN_LIST)) {
+      alive.addAll(tx.dsl().select(ENTITY_ID).from(tx.t().refreshState).where(ENTITY_ID.in(chunk)).fetch(ENTITY_ID));
+    }
+    List<StitchOutcome> changes = valid.stream().filter(o -> !(o instanceof StitchOutcome.Settled)
+        && !(o instanceof StitchOutcome.Stitched st && !alive.contains(st.entityId()))).toList();
     List<StitchCommit> commits = new ArrayList<>(changes.size());
     if (!changes.isEmpty()) {
       long last = Generations.take(tx, changes.size());
