@@ -124,8 +124,8 @@ public interface CatalogEngine extends AutoCloseable {
     private java.util.concurrent.@Nullable Executor executor;
     private java.time.Duration processingInterval = java.time.Duration.ofSeconds(100);
     private java.time.Duration pollInterval = java.time.Duration.ofSeconds(1);
-    private int processingBatchSize = 200;
-    private int stitchBatchSize = 500;
+    private int processingBatchSize = 1000;
+    private int stitchBatchSize = 2000;
     private int processingWorkers = 2;
     private OrphanStrategy orphanStrategy = OrphanStrategy.DELETE;
     private CatalogListener listener = CatalogListener.NONE;
@@ -208,13 +208,17 @@ public interface CatalogEngine extends AutoCloseable {
       return this;
     }
 
-    /** Entities claimed and written per processing transaction (default 200). */
+    /**
+     * Entities claimed and written per processing transaction (default 1,000). A batch is only as full as the work
+     * due, so a small change is not held back; in a bulk load, larger batches write each touched index page once
+     * for more rows (on SQLite 200 → 1,000 cut a 30,000-entity load by a sixth).
+     */
     public Builder processingBatchSize(int size) {
       this.processingBatchSize = positive(size, "processingBatchSize");
       return this;
     }
 
-    /** Stitch requests claimed and written per stitch transaction (default 500). */
+    /** Stitch requests claimed and written per stitch transaction (default 2,000; see processingBatchSize). */
     public Builder stitchBatchSize(int size) {
       this.stitchBatchSize = positive(size, "stitchBatchSize");
       return this;

@@ -157,14 +157,6 @@ public final class JdbcCatalogStore implements CatalogStore {
       }
       if (b.migrateOnStart) {
         migrator.migrate();
-        String dropIx = System.getProperty("catalog.exp.drop", ""); // EXPERIMENT
-        if (!dropIx.isEmpty()) {
-          try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
-            for (String ix : dropIx.split(",")) {
-              st.execute("DROP INDEX " + ix);
-            }
-          }
-        }
       } else {
         migrator.requireUpToDate();
       }

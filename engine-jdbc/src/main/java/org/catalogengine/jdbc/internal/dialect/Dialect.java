@@ -115,11 +115,6 @@ public enum Dialect {
         // checkpoint every 10,000 WAL pages (40 MiB) instead of 1,000: a checkpoint writes each page once however
         // often it changed since the last one, and batches rewrite the same index pages many times over
         p.setProperty("wal_autocheckpoint", "10000");
-        for (String kv : System.getProperty("catalog.sqlite.pragmas", "").split(",")) { // EXPERIMENT
-          if (kv.contains("=")) {
-            p.setProperty(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-          }
-        }
       }
       case POSTGRES -> {
         p.setProperty("reWriteBatchedInserts", "true");
@@ -176,15 +171,18 @@ public enum Dialect {
     }
     // A unique violation is retryable too: every store write looks rows up before inserting, so a violation
     // means a concurrent writer inserted the same ref (or location) first; the retry sees it and takes the
-    // update or conflict path. A genuine bug still fails after the bounded attempts.
+    // update or conflict path. A genuine bug still fails after the bounded attempts. Likewise a foreign-key
+    // violation where writers run concurrently: rows are only ever written for entities looked up in the same
+    // transaction, so a violation means a concurrent deletion committed in between; the retry no longer sees it.
     return switch (this) {
       // SQLITE_BUSY (5) and SQLITE_LOCKED (6), also as extended codes (low byte); SQLite has one writer per
       // store, so its unique violations are never races
       case SQLITE -> (e.getErrorCode() & 0xff) == 5 || (e.getErrorCode() & 0xff) == 6;
-      // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT, ER_DUP_ENTRY
-      case MARIADB -> e.getErrorCode() == 1213 || e.getErrorCode() == 1205 || e.getErrorCode() == 1062;
-      // unique_violation
-      case POSTGRES -> "23505".equals(state);
+      // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT, ER_DUP_ENTRY, ER_NO_REFERENCED_ROW_2
+      case MARIADB -> e.getErrorCode() == 1213 || e.getErrorCode() == 1205 || e.getErrorCode() == 1062
+          || e.getErrorCode() == 1452;
+      // unique_violation, foreign_key_violation
+      case POSTGRES -> "23505".equals(state) || "23503".equals(state);
     };
   }
 

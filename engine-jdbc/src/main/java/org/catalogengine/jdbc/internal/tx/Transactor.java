@@ -70,22 +70,11 @@ public final class Transactor {
     return retry.run(what, dialect::isRetryable, () -> attempt(what, work, false));
   }
 
-  static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder[]> STATS =
-      new java.util.concurrent.ConcurrentHashMap<>(); // EXPERIMENT
-  static {
-    if (Boolean.getBoolean("catalog.tx.stats")) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> STATS.forEach((k, v) -> System.err.printf(
-          "TX %-45s n=%7d total=%8.1f ms commit=%8.1f ms%n", k, v[0].sum(), v[1].sum() / 1e6, v[2].sum() / 1e6))));
-    }
-  }
-
   private <T> T attempt(String what, Function<Tx, T> work, boolean write) {
     boolean locked = write && dialect.singleWriter();
     if (locked) {
       writeLock.lock();
     }
-    long t0 = System.nanoTime();
-    long[] tc = new long[1];
     Tx tx;
     T result;
     Connection c = null;
@@ -96,9 +85,7 @@ public final class Transactor {
       tx = new Tx(c, DSL.using(c, dialect.sqlDialect(), settings), tables, dialect, clock.millis());
       try {
         result = work.apply(tx);
-        long t1 = System.nanoTime();
         c.commit();
-        tc[0] = System.nanoTime() - t1;
       } catch (RuntimeException | Error e) {
         rollback(c, what);
         throw e;
@@ -128,11 +115,6 @@ public final class Transactor {
       if (locked) {
         writeLock.unlock();
       }
-      java.util.concurrent.atomic.LongAdder[] a = STATS.computeIfAbsent(what, k -> new java.util.concurrent.atomic.LongAdder[] {
-          new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
-      a[0].increment();
-      a[1].add(System.nanoTime() - t0);
-      a[2].add(tc[0]);
     }
     for (Runnable r : tx.afterCommitActions()) {
       try {

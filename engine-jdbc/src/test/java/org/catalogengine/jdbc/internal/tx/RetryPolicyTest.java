@@ -84,7 +84,11 @@ class RetryPolicyTest {
     assertThat(Dialect.MARIADB.isRetryable(new SQLException("deadlock", "40001", 1213))).isTrue();
     assertThat(Dialect.MARIADB.isRetryable(new SQLException("deadlock", "HY000", 1213))).isTrue();
     assertThat(Dialect.MARIADB.isRetryable(new SQLException("dup", "23000", 1062))).isTrue();
-    assertThat(Dialect.MARIADB.isRetryable(new SQLException("fk", "23000", 1452))).isFalse();
+    // a foreign-key violation is a concurrent deletion between lookup and write: the retry no longer sees the row
+    assertThat(Dialect.MARIADB.isRetryable(new SQLException("fk", "23000", 1452))).isTrue();
+    assertThat(Dialect.POSTGRES.isRetryable(new SQLException("fk", "23503"))).isTrue();
+    assertThat(Dialect.MARIADB.isRetryable(new SQLException("check", "23000", 4025))).isFalse();
+    assertThat(Dialect.POSTGRES.isRetryable(new SQLException("check", "23514"))).isFalse();
     assertThat(Dialect.POSTGRES.isRetryable(new SQLException("dup", "23505"))).isTrue();
     assertThat(Dialect.SQLITE.isRetryable(new SQLException("[SQLITE_BUSY]", null, 5))).isTrue();
     assertThat(Dialect.SQLITE.isRetryable(new SQLException("[SQLITE_BUSY_SNAPSHOT]", null, 517))).isTrue();
