@@ -106,8 +106,8 @@ public final class LoadDriver {
       throw new IllegalArgumentException("--seed must be a whole number, not '" + opts.get("seed") + "'");
     }
     this.workers = positive("workers", 2);
-    this.processingBatch = positive("processing-batch", 200);
-    this.stitchBatch = positive("stitch-batch", 500);
+    this.processingBatch = positive("processing-batch", 1000);
+    this.stitchBatch = positive("stitch-batch", 2000);
     if (!opts.containsKey("input")) {
       int n = positive("n", 10_000);
       if (n < CatalogGenerator.MIN_ENTITIES) {
