@@ -99,8 +99,10 @@ public final class ProcessingWrites {
       writeRelations(t, succeeded, stitch);
       writeRefreshKeys(t, succeeded);
     }
-    RequestStitch.run(t, List.copyOf(stitch));
     schedule(t, sorted, failedIds, intervalMillis);
+    // last: other writers (the stitcher, the other workers) wait for the stitch-queue rows of hot refs until this
+    // transaction commits, so they are locked as late as possible
+    RequestStitch.run(t, List.copyOf(stitch));
   }
 
   private static void writeChildren(Tx t, List<ProcessingOutcome.Succeeded> parents, Set<String> stitch,
