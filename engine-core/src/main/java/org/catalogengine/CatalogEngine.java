@@ -53,7 +53,7 @@ public interface CatalogEngine extends AutoCloseable {
    * Applies the orphaned-provider strategy (spec P9) and connects every provider, built-ins first. A provider
    * whose {@code connect} throws is logged with its name; the others are still connected. Then starts the
    * background workers (unless {@link Builder#backgroundWorkers(boolean) disabled}): processing workers, a
-   * stitch worker, and the orphan cleanup. Idempotent.
+   * stitch workers, and the orphan cleanup. Idempotent.
    */
   void start();
 
@@ -127,6 +127,7 @@ public interface CatalogEngine extends AutoCloseable {
     private int processingBatchSize = 1000;
     private int stitchBatchSize = 2000;
     private int processingWorkers = 2;
+    private int stitchWorkers = 1;
     private OrphanStrategy orphanStrategy = OrphanStrategy.DELETE;
     private CatalogListener listener = CatalogListener.NONE;
     private boolean backgroundWorkers = true;
@@ -224,9 +225,18 @@ public interface CatalogEngine extends AutoCloseable {
       return this;
     }
 
-    /** Processing worker threads (default 2; a stitch worker runs beside them). */
+    /** Processing worker threads (default 2; the stitch workers run beside them). */
     public Builder processingWorkers(int workers) {
       this.processingWorkers = positive(workers, "processingWorkers");
+      return this;
+    }
+
+    /**
+     * Stitch worker threads (default 1). Each runs claim → load → stitch → write on its own batch, so with two one
+     * computes final entities while the other writes.
+     */
+    public Builder stitchWorkers(int workers) {
+      this.stitchWorkers = positive(workers, "stitchWorkers");
       return this;
     }
 
@@ -323,7 +333,8 @@ public interface CatalogEngine extends AutoCloseable {
           org.catalogengine.internal.processing.ProcessingPipeline.builder()
               .processors(processors).readers(readers).rules(rules).build();
       DefaultCatalogEngine.Options options = new DefaultCatalogEngine.Options(pipeline, listener, executor,
-          processingInterval, pollInterval, processingBatchSize, stitchBatchSize, processingWorkers, orphanStrategy,
+          processingInterval, pollInterval, processingBatchSize, stitchBatchSize, processingWorkers, stitchWorkers,
+          orphanStrategy,
           backgroundWorkers);
       return new DefaultCatalogEngine(store, List.copyOf(byName.values()), locationStore, orphanProviderStrategy,
           clock, options);

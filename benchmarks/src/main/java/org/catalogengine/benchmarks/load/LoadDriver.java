@@ -54,7 +54,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       first load, the same entities again (provider: an identical full mutation; location: every location
  *       re-read); {@code delta}: after the first load, the next set with 1% changed, 1% removed, 1% added;
  *       {@code all}: the three in one database, one line each.</li>
- *   <li>{@code --workers N} (default 2): processing workers; one stitch worker runs beside them.</li>
+ *   <li>{@code --workers N} (default 2): processing workers; {@code --stitch-workers N} (default 1) stitch workers
+ *       beside them.</li>
  *   <li>{@code --processing-batch N}, {@code --stitch-batch N}: the engine's batch sizes (defaults as in
  *       {@code CatalogEngine.builder()}).</li>
  * </ul>
@@ -79,6 +80,7 @@ public final class LoadDriver {
   private final List<String> phases;
   private final long seed;
   private final int workers;
+  private final int stitchWorkers;
   private final int processingBatch;
   private final int stitchBatch;
 
@@ -106,6 +108,7 @@ public final class LoadDriver {
       throw new IllegalArgumentException("--seed must be a whole number, not '" + opts.get("seed") + "'");
     }
     this.workers = positive("workers", 2);
+    this.stitchWorkers = positive("stitch-workers", 1);
     this.processingBatch = positive("processing-batch", 1000);
     this.stitchBatch = positive("stitch-batch", 2000);
     if (!opts.containsKey("input")) {
@@ -123,7 +126,7 @@ public final class LoadDriver {
     } catch (IllegalArgumentException e) {
       System.err.println("load driver: " + e.getMessage());
       System.err.println("usage: LoadDriver [--db sqlite|postgres|mariadb|JDBC_URL] [--n N | --input FILE.jsonl]"
-          + " [--seed S] [--mode provider|location] [--scenario full|repeat|delta|all] [--workers N]"
+          + " [--seed S] [--mode provider|location] [--scenario full|repeat|delta|all] [--workers N] [--stitch-workers N]"
           + " [--processing-batch N] [--stitch-batch N]");
       System.exit(2);
     }
@@ -159,6 +162,7 @@ public final class LoadDriver {
           .store(store)
           .allowAllKinds()
           .processingWorkers(workers)
+          .stitchWorkers(stitchWorkers)
           .processingBatchSize(processingBatch)
           .stitchBatchSize(stitchBatch)
           .listener(listener);
@@ -343,7 +347,7 @@ public final class LoadDriver {
 
   private static Map<String, String> parse(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>();
-    List<String> known = List.of("db", "n", "input", "seed", "mode", "scenario", "workers", "processing-batch",
+    List<String> known = List.of("db", "n", "input", "seed", "mode", "scenario", "workers", "stitch-workers", "processing-batch",
         "stitch-batch");
     for (int i = 0; i < args.length; i++) {
       String name = args[i].startsWith("--") ? args[i].substring(2) : "";

@@ -56,7 +56,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   /** The loop options collected by the builder. */
   public record Options(ProcessingPipeline pipeline, CatalogListener listener, @Nullable Executor executor,
       Duration processingInterval, Duration pollInterval, int processingBatch, int stitchBatch,
-      int processingWorkers, OrphanStrategy orphanStrategy, boolean backgroundWorkers) {}
+      int processingWorkers, int stitchWorkers, OrphanStrategy orphanStrategy, boolean backgroundWorkers) {}
 
   private final CatalogStore store;
   private final List<EntityProvider> providers;
@@ -80,7 +80,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   /** When a processing step last claimed a full batch (System.nanoTime), and since when stitching has waited. */
   private static final long NOT_BUSY = Long.MIN_VALUE / 2;
   private volatile long processingBusyAt = NOT_BUSY;
-  private long deferringSince;
+  private volatile long deferringSince;
   private @Nullable ExecutorService ownExecutor;
   private @Nullable CountDownLatch workersDone;
 
@@ -110,7 +110,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
       return;
     }
     running = true;
-    int workers = options.processingWorkers() + 1;
+    int workers = options.processingWorkers() + options.stitchWorkers();
     Executor executor = options.executor();
     if (executor == null) {
       AtomicInteger n = new AtomicInteger();
@@ -126,7 +126,9 @@ public final class DefaultCatalogEngine implements CatalogEngine {
     for (int i = 0; i < options.processingWorkers(); i++) {
       executor.execute(worker("processing", done, this::processingStep));
     }
-    executor.execute(worker("stitching", done, this::stitchingStep));
+    for (int i = 0; i < options.stitchWorkers(); i++) {
+      executor.execute(worker("stitching", done, this::stitchingStep));
+    }
   }
 
   /** Connects the providers once (P9 cleanup first). */
