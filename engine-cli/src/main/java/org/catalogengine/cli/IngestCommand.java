@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code catalog ingest}: registers descriptor files as {@code file} locations in a catalog database, processes
- * and stitches until nothing is due, and prints a summary. Exit code 0 when no entity has processing errors and
+ * and stitches with the engine's background workers until nothing is due, and prints a summary. Exit code 0 when no entity has processing errors and
  * no conflict is recorded, 1 otherwise, 2 on a usage error.
  */
 @Command(
@@ -96,7 +96,14 @@ final class IngestCommand implements Callable<Integer> {
       if (refresh) {
         store.refreshAll();
       }
-      engine.runUntilIdle();
+      // the background workers (two processing, one stitching) rather than runUntilIdle's single thread: reading
+      // and parsing files overlaps with the database's writes
+      engine.start();
+      try {
+        engine.awaitIdle(java.time.Duration.ofDays(1));
+      } finally {
+        engine.stop();
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       return summary(engine, store, out, seconds);
     }

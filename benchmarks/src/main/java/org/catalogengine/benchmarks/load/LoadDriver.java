@@ -121,6 +121,9 @@ public final class LoadDriver {
 
   /** Prints one JSON line per measured phase as soon as it is measured; exits with 2 on a bad option. */
   public static void main(String[] args) throws Exception {
+    // jOOQ's start-up banner and tips would sit between the JSON lines
+    System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+    System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
     try {
       run(line -> System.out.println(CanonicalJson.MAPPER.writeValueAsString(line)), args);
     } catch (IllegalArgumentException e) {
