@@ -34,11 +34,24 @@ public final class Jdbc {
    * @return the summed update counts (where the driver reports them)
    */
   public static long batch(Tx tx, Query template, List<Object[]> rows) {
+    long updated = 0;
+    for (int c : batchCounts(tx, template, rows)) {
+      updated += Math.max(c, 0);
+    }
+    return updated;
+  }
+
+  /**
+   * Executes {@code template} once per row, in JDBC batches, and returns each row's update count (as the driver
+   * reports it: {@link java.sql.Statement#SUCCESS_NO_INFO} where it does not know).
+   */
+  public static int[] batchCounts(Tx tx, Query template, List<Object[]> rows) {
     if (rows.isEmpty()) {
-      return 0;
+      return new int[0];
     }
     String sql = tx.dsl().render(template);
-    long updated = 0;
+    int[] counts = new int[rows.size()];
+    int done = 0;
     try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
       int pending = 0;
       for (Object[] row : rows) {
@@ -47,17 +60,22 @@ public final class Jdbc {
         }
         ps.addBatch();
         if (++pending == BATCH) {
-          updated += sum(ps.executeBatch());
+          done = copy(ps.executeBatch(), counts, done);
           pending = 0;
         }
       }
       if (pending > 0) {
-        updated += sum(ps.executeBatch());
+        copy(ps.executeBatch(), counts, done);
       }
     } catch (SQLException e) {
       throw new DataAccessException(sql + ": " + e.getMessage(), e);
     }
-    return updated;
+    return counts;
+  }
+
+  private static int copy(int[] from, int[] to, int at) {
+    System.arraycopy(from, 0, to, at, Math.min(from.length, to.length - at));
+    return at + from.length;
   }
 
   /**
@@ -130,11 +148,4 @@ public final class Jdbc {
     }
   }
 
-  private static long sum(int[] counts) {
-    long n = 0;
-    for (int c : counts) {
-      n += Math.max(c, 0);
-    }
-    return n;
-  }
 }
