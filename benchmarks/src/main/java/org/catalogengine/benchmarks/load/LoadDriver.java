@@ -20,6 +20,7 @@ import org.catalogengine.CatalogEngine;
 import org.catalogengine.CatalogListener;
 import org.catalogengine.EngineMetrics;
 import org.catalogengine.benchmarks.generator.CatalogGenerator;
+import org.catalogengine.benchmarks.generator.DeltaScenario;
 import org.catalogengine.benchmarks.generator.YamlTreeWriter;
 import org.catalogengine.jdbc.JdbcCatalogStore;
 import org.catalogengine.model.CanonicalJson;
@@ -195,12 +196,16 @@ public final class LoadDriver {
                 base, true));
             loaded = true;
           }
-          List<ObjectNode> set = phase.equals("delta")
-              ? CatalogGenerator.next(base, seed + 1, 0.01, 0.01, 0.01).entities()
-              : base;
+          List<ObjectNode> set = base;
+          if (phase.equals("delta")) {
+            DeltaScenario next = CatalogGenerator.next(base, seed + 1, 0.01, 0.01, 0.01);
+            set = next.entities();
+            listener.watch(next);
+          }
           boolean first = !loaded;
+          List<ObjectNode> changed = set;
           ObjectNode line = measure(engine, store, base.size(), phase, listener,
-              () -> change(engine, store, connection, tree, set, first));
+              () -> change(engine, store, connection, tree, changed, first));
           loaded = true;
           sink.accept(line);
         }
@@ -261,6 +266,12 @@ public final class LoadDriver {
     line.put("processingFailures", after.processingFailures() - before.processingFailures());
     line.put("stitchesWritten", after.stitchesWritten() - before.stitchesWritten());
     line.put("changeEvents", listener.events.get() - eventsBefore);
+    long visibleAt = listener.watchedVisibleAt();
+    if (visibleAt != 0) {
+      // the delta's own changes (changed, added, removed entities) all visible in final entities, before the
+      // restitches of their relation peers finished
+      line.put("changesVisibleSeconds", Math.round((visibleAt - start) / 1e6) / 1000.0);
+    }
     line.put("rows", store.statistics());
     return CanonicalJson.MAPPER.valueToTree(line);
   }
@@ -365,18 +376,75 @@ public final class LoadDriver {
     return opts;
   }
 
-  /** Counts change events. */
+  /**
+   * Counts change events and, for a delta, notes when each of its changes is visible: a changed or added entity
+   * once an upsert shows the next set's description, tags and spec, a removed one once its removal is announced.
+   */
   private static final class Counting implements CatalogListener {
     final AtomicLong events = new AtomicLong();
+    private final Map<EntityRef, JsonNode> expected = new java.util.HashMap<>();
+    private final java.util.Set<EntityRef> removals = new java.util.HashSet<>();
+    private long visibleAt;
+
+    synchronized void watch(DeltaScenario next) {
+      expected.clear();
+      removals.clear();
+      visibleAt = 0;
+      Map<EntityRef, ObjectNode> byRef = new java.util.HashMap<>();
+      for (ObjectNode node : next.entities()) {
+        byRef.put(Entity.of(node).ref(), node);
+      }
+      for (EntityRef ref : next.refs().changed()) {
+        expected.put(ref, fingerprint(byRef.get(ref)));
+      }
+      for (EntityRef ref : next.refs().added()) {
+        expected.put(ref, fingerprint(byRef.get(ref)));
+      }
+      removals.addAll(next.refs().removed());
+    }
+
+    synchronized long watchedVisibleAt() {
+      return visibleAt;
+    }
 
     @Override
     public void upserted(Entity entity, long generation) {
       events.incrementAndGet();
+      synchronized (this) {
+        JsonNode want = expected.get(entity.ref());
+        if (want != null && want.equals(fingerprint(entity.toJson()))) {
+          expected.remove(entity.ref());
+          checkDone();
+        }
+      }
     }
 
     @Override
     public void removed(EntityRef ref, long generation) {
       events.incrementAndGet();
+      synchronized (this) {
+        if (removals.remove(ref)) {
+          checkDone();
+        }
+      }
+    }
+
+    private void checkDone() {
+      if (expected.isEmpty() && removals.isEmpty() && visibleAt == 0) {
+        visibleAt = System.nanoTime();
+      }
+    }
+
+    private static JsonNode fingerprint(JsonNode entity) {
+      ObjectNode f = CanonicalJson.MAPPER.createObjectNode();
+      JsonNode metadata = entity.path("metadata");
+      for (Map.Entry<String, JsonNode> e : Map.of("description", metadata.path("description"), "tags",
+          metadata.path("tags"), "spec", entity.path("spec")).entrySet()) {
+        if (!e.getValue().isMissingNode()) {
+          f.set(e.getKey(), e.getValue());
+        }
+      }
+      return f;
     }
   }
 }

@@ -78,6 +78,11 @@ class LoadDriverTest {
     assertThat(rows(delta, "finalEntities")).isEqualTo(expected);
     assertThat(rows(delta, "entities")).isEqualTo(expected);
     assertThat(rows(delta, "stitchRequests")).isZero();
+    // every changed, added and removed entity was seen in the change events, no later than idle
+    assertThat(delta.path("changesVisibleSeconds").isNumber()).as("changesVisibleSeconds in %s", delta).isTrue();
+    assertThat(delta.path("changesVisibleSeconds").asDouble()).isPositive()
+        .isLessThanOrEqualTo(delta.path("seconds").asDouble());
+    assertThat(all.get(0).has("changesVisibleSeconds")).as("only a delta watches its changes").isFalse();
   }
 
   @Test

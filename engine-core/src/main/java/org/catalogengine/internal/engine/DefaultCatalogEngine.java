@@ -89,7 +89,6 @@ public final class DefaultCatalogEngine implements CatalogEngine {
     this.store = store;
     this.providers = List.copyOf(providers);
     this.locations = locations;
-    locations.onChange(this::wake);
     this.orphanProviderStrategy = orphanProviderStrategy;
     this.clock = clock;
     this.options = options;
@@ -101,6 +100,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
     this.loop = new EngineLoop(store, options.pipeline(), options.listener(), new EngineLoop.Settings(
         options.processingInterval(), options.processingBatch(), options.stitchBatch(), lease,
         Duration.ofSeconds(60), owner));
+    locations.connectTo(this::wake, loop::announce);
   }
 
   @Override
@@ -144,6 +144,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
       }
       if (orphanProviderStrategy == OrphanProviderStrategy.DELETE) {
         MutationResult r = store.deleteBucket(source);
+        loop.announce(r.removals());
         LOG.info("Removed the bucket of provider '{}', which is no longer configured: {} entities deleted (P9)",
             source, r.deleted());
       } else {
@@ -153,7 +154,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
     }
     for (EntityProvider p : providers) {
       try {
-        p.connect(new StoreConnection(p.name(), store, this::wake));
+        p.connect(new StoreConnection(p.name(), store, this::wake, loop::announce));
       } catch (RuntimeException e) {
         LOG.error("Provider '{}' ({}) failed to connect; the other providers are unaffected", p.name(),
             p.getClass().getName(), e);

@@ -219,6 +219,13 @@ public final class EngineLoop {
     return out;
   }
 
+  /** Tells the listener about committed changes (stitches and removals), in order; a failing listener is logged. */
+  public void announce(List<StitchCommit> commits) {
+    if (listener != CatalogListener.NONE) {
+      notify(commits);
+    }
+  }
+
   private void notify(List<StitchCommit> commits) {
     for (StitchCommit c : commits) {
       try {

@@ -26,15 +26,21 @@ public final class LocationStoreProvider implements EntityProvider, LocationServ
   private final StoreConnection connection;
 
   private volatile Runnable onChange = () -> {};
+  private volatile java.util.function.Consumer<List<org.catalogengine.spi.storage.StitchCommit>> announce = c -> {};
 
   public LocationStoreProvider(CatalogStore store) {
     this.store = store;
-    this.connection = new StoreConnection(NAME, store, () -> onChange.run());
+    this.connection = new StoreConnection(NAME, store, () -> onChange.run(), c -> announce.accept(c));
   }
 
-  /** Runs after a location is registered or removed, so that idle workers look for the new work at once. */
-  void onChange(Runnable action) {
-    this.onChange = action;
+  /**
+   * {@code onChange} runs after a location is registered or removed, so that idle workers look for the new work
+   * at once; {@code announce} gets the removals of the entities an unregistered location leaves behind.
+   */
+  void connectTo(Runnable onChange, java.util.function.Consumer<List<org.catalogengine.spi.storage.StitchCommit>>
+      announce) {
+    this.onChange = onChange;
+    this.announce = announce;
   }
 
   @Override

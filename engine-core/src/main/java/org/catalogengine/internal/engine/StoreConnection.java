@@ -16,12 +16,18 @@ final class StoreConnection implements EntityProviderConnection {
   private final String name;
   private final CatalogStore store;
   private final Runnable onChange;
+  private final java.util.function.Consumer<java.util.List<org.catalogengine.spi.storage.StitchCommit>> announce;
 
-  /** {@code onChange} runs after each mutation or refresh, so that idle workers look for the new work at once. */
-  StoreConnection(String name, CatalogStore store, Runnable onChange) {
+  /**
+   * {@code onChange} runs after each mutation or refresh, so that idle workers look for the new work at once;
+   * {@code announce} gets the removals of pruned entities for the change listeners.
+   */
+  StoreConnection(String name, CatalogStore store, Runnable onChange,
+      java.util.function.Consumer<java.util.List<org.catalogengine.spi.storage.StitchCommit>> announce) {
     this.name = name;
     this.store = store;
     this.onChange = onChange;
+    this.announce = announce;
   }
 
   @Override
@@ -29,6 +35,9 @@ final class StoreConnection implements EntityProviderConnection {
     Objects.requireNonNull(mutation, "mutation");
     MutationResult r = store.applyMutation(name, mutation);
     LOG.debug("Provider '{}' mutation applied: {}", name, r);
+    if (!r.removals().isEmpty()) {
+      announce.accept(r.removals());
+    }
     onChange.run();
   }
 

@@ -188,6 +188,24 @@ class OrphanAndDeletionScenariosTest extends StoreTestBase {
   }
 
   @Test
+  void p7_providerPruningAnnouncesTheRemovalToListeners() {
+    CatalogEngine engine = engine(OrphanStrategy.KEEP);
+    provider.full(component("kept", "team-a"), component("dropped", "team-a"), group("team-a"));
+    engine.runUntilIdle();
+    events.clear();
+
+    provider.full(component("kept", "team-a"), group("team-a")); // through the engine's provider connection
+
+    assertThat(exists("dropped")).isFalse();
+    assertThat(events).as("announced by the mutation itself, before any worker ran")
+        .singleElement().asString().startsWith("removed component:default/dropped ");
+    engine.runUntilIdle();
+    assertThat(engine.entity(eref("component:default/dropped"))).isEmpty();
+    assertThat(events).as("the group is restitched without its relation to the dropped component")
+        .anyMatch(e -> e.startsWith("upserted group:default/team-a "));
+  }
+
+  @Test
   void cs64_keepStrategyKeepsAnOrphanMarkedForever() {
     CatalogEngine engine = engine(OrphanStrategy.KEEP);
     provider.full(parent("root", "lonely"), group("team-a"));
