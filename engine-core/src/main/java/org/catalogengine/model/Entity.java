@@ -37,6 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Entity {
 
   private final ObjectNode json;
+  /** {@link #toString()}, once made; racy but benign, like {@code String.hash}. */
+  private volatile @Nullable String text;
   private final EntityRef ref;
   private @Nullable String hash;
 
@@ -284,10 +286,18 @@ public final class Entity {
     return json.hashCode();
   }
 
-  /** The compact JSON text, in document key order. */
+  /**
+   * The compact JSON text, in document key order; made once (the entity is immutable), so that a worker can make
+   * it before handing the entity to a store that writes it under a lock.
+   */
   @Override
   public String toString() {
-    return json.toString();
+    String t = text;
+    if (t == null) {
+      t = json.toString();
+      text = t;
+    }
+    return t;
   }
 
   /** The internal tree, without a copy, for read-only use inside this package (hot paths). */

@@ -103,6 +103,7 @@ public final class EngineLoop {
     }
     if (out.ok() && out.completedEntity() != null) {
       Entity processed = out.completedEntity().with(j -> ((ObjectNode) j.get("metadata")).put("uid", c.entityId()));
+      processed.toString(); // its JSON text is made here, on the worker, not inside the store's write transaction
       return new ProcessingOutcome.Succeeded(c.entityId(), c.ref(), c.locationKey(), processed, out.children(),
           out.relations(), out.refreshKeys(), out.resultHash(), cacheJson);
     }

@@ -5,14 +5,14 @@ import static org.catalogengine.jdbc.internal.schema.Tables.FAILURE_COUNT;
 import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_STITCH_AT;
 import static org.catalogengine.jdbc.internal.schema.Tables.STITCH_TICKET;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep4;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -24,17 +24,21 @@ public final class RequestStitch {
 
   /** Requests a stitch of each of the sorted, distinct {@code refs}. */
   public static void run(Tx tx, List<String> refs) {
-    for (List<String> chunk : Chunks.of(refs, 500)) {
-      InsertValuesStep4<Record, String, String, Long, Integer> insert = tx.dsl()
-          .insertInto(tx.t().stitchQueue, ENTITY_REF, STITCH_TICKET, NEXT_STITCH_AT, FAILURE_COUNT);
-      for (String ref : chunk) {
-        insert = insert.values(ref, Chunks.newId(), tx.now(), 0);
-      }
-      Map<Field<?>, Object> updates = new LinkedHashMap<>();
-      updates.put(STITCH_TICKET, DSL.excluded(STITCH_TICKET));
-      updates.put(NEXT_STITCH_AT, DSL.excluded(NEXT_STITCH_AT));
-      updates.put(FAILURE_COUNT, DSL.excluded(FAILURE_COUNT));
-      tx.dialect().upsert(tx.dsl(), insert, List.of(ENTITY_REF), updates).execute();
+    if (refs.isEmpty()) {
+      return;
     }
+    Map<Field<?>, Object> updates = new LinkedHashMap<>();
+    updates.put(STITCH_TICKET, DSL.excluded(STITCH_TICKET));
+    updates.put(NEXT_STITCH_AT, DSL.excluded(NEXT_STITCH_AT));
+    updates.put(FAILURE_COUNT, DSL.excluded(FAILURE_COUNT));
+    List<Object[]> rows = new ArrayList<>(refs.size());
+    Long now = tx.now();
+    for (String ref : refs) {
+      rows.add(new Object[] {ref, Chunks.newId(), now, 0});
+    }
+    // one upsert rendered once, rows bound with plain JDBC (jOOQ's per-value binding was a visible share of the
+    // processing write, which on SQLite runs under the single writer lock)
+    Jdbc.batch(tx, tx.dialect().upsert(tx.dsl(), tx.dsl().insertInto(tx.t().stitchQueue, ENTITY_REF, STITCH_TICKET,
+        NEXT_STITCH_AT, FAILURE_COUNT).values("", "", 0L, 0), List.of(ENTITY_REF), updates), rows);
   }
 }
