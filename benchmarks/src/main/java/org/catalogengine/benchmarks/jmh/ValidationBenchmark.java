@@ -1,13 +1,9 @@
 package org.catalogengine.benchmarks.jmh;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.catalogengine.benchmarks.generator.CatalogGenerator;
-import org.catalogengine.model.BuiltinRelations;
 import org.catalogengine.model.CanonicalJson;
-import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityValidator;
-import org.catalogengine.model.Relation;
 import org.catalogengine.model.ValidationResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,13 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Validation of one unprocessed entity with {@link EntityValidator#defaults()} (envelope, policies, field formats,
- * kind schema, relation references) and the relation rows of a Component ({@link BuiltinRelations#of}).
+ * kind schema, relation references). The built-in relations of an entity are {@link BuiltinRelationsBenchmark}'s.
  *
  * <p>Workload: {@link #validate} takes one valid entity of each built-in kind ({@code kind}): the first entity of
  * that kind in the generated catalog (seed {@value Fixtures#SEED}) for Component, API, Resource, System, Domain,
  * Group and User; a small Location with two targets and a scaffolder Template with one parameter and two steps,
- * written here, for the kinds the generator does not produce. {@link #builtinRelations} takes the typical
- * Component of {@link Fixtures#typicalComponent()}. Entities are built in setup.
+ * written here, for the kinds the generator does not produce. Entities are built in setup.
  *
  * <p>Run (from the repository root):
  * <pre>
@@ -65,29 +60,10 @@ public class ValidationBenchmark {
     }
   }
 
-  /** The typical Component as an {@link Entity}. */
-  @State(Scope.Benchmark)
-  public static class ComponentState {
-    Entity component = Entity.parse(
-        "{\"apiVersion\":\"v1\",\"kind\":\"Component\",\"metadata\":{\"name\":\"placeholder\"}}");
-
-    /** Builds the Component. */
-    @Setup
-    public void setup() {
-      component = Entity.of(Fixtures.typicalComponent());
-    }
-  }
-
   /** Validates one entity. */
   @Benchmark
   public ValidationResult validate(KindState state) {
     return state.validator.validate(state.entity);
-  }
-
-  /** The relation rows (both directions) a Component originates. */
-  @Benchmark
-  public List<Relation> builtinRelations(ComponentState state) {
-    return BuiltinRelations.of(state.component);
   }
 
   /** A valid entity of a built-in kind. */
