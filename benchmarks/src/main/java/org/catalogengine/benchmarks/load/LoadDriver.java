@@ -61,10 +61,12 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code CatalogEngine.builder()}).</li>
  * </ul>
  *
- * <p>Each measured phase prints one JSON line: n, db, mode, scenario, seconds (start of the change to idle),
- * entities per second (n / seconds), peak heap during the phase (sum of the heap pools' peaks, reset at its
- * start: an upper bound that includes uncollected garbage), what the engine did (processing runs, runs that
- * changed something, stitches written, change events) and the row counts per table afterwards.
+ * <p>Each measured phase prints one JSON line: n, db, mode, scenario, seconds (start of the change to idle), for a
+ * delta {@code changesVisibleSeconds} (its own changed, added and removed entities all seen in the change events),
+ * entities per second (n / seconds), {@code liveHeapMiB} (the largest heap in use right after a collection during
+ * the phase), {@code peakHeapMiB} (sum of the heap pools' peaks, reset at its start: an upper bound that includes
+ * uncollected garbage), what the engine did (processing runs, runs that changed something, stitches written,
+ * change events) and the row counts per table afterwards.
  * {@code scripts/perf-table} runs it for several sizes and databases and renders the README's performance table.
  */
 public final class LoadDriver {
@@ -235,6 +237,7 @@ public final class LoadDriver {
   private ObjectNode measure(CatalogEngine engine, JdbcCatalogStore store, int n, String phase,
       Counting listener, Runnable change) throws InterruptedException {
     System.gc();
+    afterGc.peakAndReset();
     List<MemoryPoolMXBean> heap = new ArrayList<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -261,6 +264,7 @@ public final class LoadDriver {
     line.put("seconds", Math.round(seconds * 1000) / 1000.0);
     line.put("entitiesPerSecond", Math.round(n / seconds));
     line.put("peakHeapMiB", peak / (1024 * 1024));
+    line.put("liveHeapMiB", afterGc.peakAndReset() / (1024 * 1024));
     line.put("processed", after.entitiesProcessed() - before.entitiesProcessed());
     line.put("processedChanged", after.processingChanged() - before.processingChanged());
     line.put("processingFailures", after.processingFailures() - before.processingFailures());
@@ -374,6 +378,53 @@ public final class LoadDriver {
       throw new IllegalArgumentException("give --n or --input, not both");
     }
     return opts;
+  }
+
+  private final HeapAfterGc afterGc = new HeapAfterGc();
+
+  /**
+   * The largest heap in use right after a garbage collection: what the run really kept alive (the engine's and
+   * this driver's own copy of the entities), unlike the pools' peaks, which include garbage not yet collected.
+   */
+  private static final class HeapAfterGc implements javax.management.NotificationListener {
+    private final AtomicLong peak = new AtomicLong();
+
+    HeapAfterGc() {
+      for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof javax.management.NotificationEmitter emitter) {
+          emitter.addNotificationListener(this, null, null);
+        }
+      }
+    }
+
+    @Override
+    public void handleNotification(javax.management.Notification n, Object handback) {
+      if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+        return;
+      }
+      var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+          (javax.management.openmbean.CompositeData) n.getUserData());
+      long used = 0;
+      for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+        if (isHeap(e.getKey())) {
+          used += e.getValue().getUsed();
+        }
+      }
+      peak.accumulateAndGet(used, Math::max);
+    }
+
+    private static boolean isHeap(String pool) {
+      for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (p.getName().equals(pool)) {
+          return p.getType() == MemoryType.HEAP;
+        }
+      }
+      return false;
+    }
+
+    long peakAndReset() {
+      return peak.getAndSet(0);
+    }
   }
 
   /**

@@ -83,6 +83,7 @@ class LoadDriverTest {
     assertThat(delta.path("changesVisibleSeconds").asDouble()).isPositive()
         .isLessThanOrEqualTo(delta.path("seconds").asDouble());
     assertThat(all.get(0).has("changesVisibleSeconds")).as("only a delta watches its changes").isFalse();
+    assertThat(all).allSatisfy(l -> assertThat(l.path("liveHeapMiB").isNumber()).as("liveHeapMiB in %s", l).isTrue());
   }
 
   @Test
