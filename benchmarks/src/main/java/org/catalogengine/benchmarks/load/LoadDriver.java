@@ -31,6 +31,7 @@ import org.catalogengine.spi.provider.DeferredEntity;
 import org.catalogengine.spi.provider.EntityMutation;
 import org.catalogengine.spi.provider.EntityProvider;
 import org.catalogengine.spi.provider.EntityProviderConnection;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -61,7 +62,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code CatalogEngine.builder()}).</li>
  * </ul>
  *
- * <p>Each measured phase prints one JSON line: n, db, mode, scenario, seconds (start of the change to idle), for a
+ * <p>Each measured phase prints one JSON line: n, db, mode, scenario, seconds (from the provider's
+ * {@code applyMutation} call, or the re-read of the locations, to idle; the mutation's entities and the changed
+ * files are made before the clock starts), for a
  * delta {@code changesVisibleSeconds} (its own changed, added and removed entities all seen in the change events),
  * entities per second (n / seconds), {@code liveHeapMiB} (the largest heap in use right after a collection during
  * the phase), {@code peakHeapMiB} (sum of the heap pools' peaks, reset at its start: an upper bound that includes
@@ -194,8 +197,9 @@ public final class LoadDriver {
         for (String phase : phases) {
           if (!phase.equals("full") && !loaded) {
             // repeat and delta start from a loaded catalog; this first load is not reported
-            measure(engine, store, base.size(), "full", listener, () -> change(engine, store, connection, tree,
-                base, true));
+            EntityMutation firstLoad = prepare(tree, base, true);
+            measure(engine, store, base.size(), "full", listener, () -> change(engine, store, connection,
+                firstLoad, true));
             loaded = true;
           }
           List<ObjectNode> set = base;
@@ -205,9 +209,9 @@ public final class LoadDriver {
             listener.watch(next);
           }
           boolean first = !loaded;
-          List<ObjectNode> changed = set;
+          EntityMutation mutation = prepare(tree, set, first);
           ObjectNode line = measure(engine, store, base.size(), phase, listener,
-              () -> change(engine, store, connection, tree, changed, first));
+              () -> change(engine, store, connection, mutation, first));
           loaded = true;
           sink.accept(line);
         }
@@ -220,16 +224,31 @@ public final class LoadDriver {
     }
   }
 
+  /**
+   * Gets a change ready before the clock starts, as a provider or an editor would have it: the provider's mutation
+   * (its entities built), or in location mode the changed files written (the first load's tree exists already).
+   *
+   * @return the provider mutation, or null in location mode
+   */
+  private @Nullable EntityMutation prepare(Path tree, List<ObjectNode> set, boolean first) {
+    if (mode.equals("provider")) {
+      return EntityMutation.full(toDeferred(set));
+    }
+    if (!first) {
+      writeTree(tree, set);
+    }
+    return null;
+  }
+
   /** Starts one change: the first load starts the engine; later ones mutate or re-read. */
   private void change(CatalogEngine engine, JdbcCatalogStore store, AtomicReference<EntityProviderConnection> c,
-      Path tree, List<ObjectNode> set, boolean first) {
+      @Nullable EntityMutation mutation, boolean first) {
     if (first) {
       engine.start();
     }
-    if (mode.equals("provider")) {
-      c.get().applyMutation(EntityMutation.full(toDeferred(set)));
+    if (mutation != null) {
+      c.get().applyMutation(mutation);
     } else if (!first) {
-      writeTree(tree, set);
       store.refreshAll();
     }
   }
