@@ -96,6 +96,8 @@ import org.slf4j.LoggerFactory;
 public final class JdbcCatalogStore implements CatalogStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcCatalogStore.class);
   private static final int MAX_REF_LENGTH = 255;
+  /** Full mutations at least this large have their content hashes made in parallel, before the transaction. */
+  private static final int PARALLEL_HASHING = 1_000;
   private static final int MAX_SOURCE_LENGTH = 255;
 
   private final DataSource dataSource;
@@ -193,6 +195,11 @@ public final class JdbcCatalogStore implements CatalogStore {
     requireSource(source);
     Objects.requireNonNull(mutation, "mutation");
     validate(source, mutation);
+    if (mutation instanceof EntityMutation.Full full && full.entities().size() >= PARALLEL_HASHING) {
+      // the planner compares content hashes; made here, on all cores and before the write transaction (on SQLite
+      // the single writer lock), rather than one by one inside it
+      full.entities().parallelStream().forEach(d -> d.entity().contentHash());
+    }
     MutationResult result = tx.write("Mutation of provider '" + source + "'", t -> {
       dialect.lockBucket(t, "catalog-bucket:" + tables.prefix() + ":" + tables.schema() + ":" + source);
       if (mutation instanceof EntityMutation.Full full) {
