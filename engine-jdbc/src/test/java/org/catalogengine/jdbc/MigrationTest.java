@@ -40,6 +40,25 @@ class MigrationTest {
   }
 
   @Test
+  void v2_searchAndRelationRowsHaveNoForeignKeyWhereTheDatabaseChecksEachRow() {
+    try (JdbcCatalogStore store = db.storeBuilder().tablePrefix("xy_").build()) {
+      store.applyMutation("p", EntityMutation.full(List.of(item("a", "url:a"))));
+    }
+    // a row whose entity does not exist: rejected by the foreign key where it is kept (SQLite), stored elsewhere
+    String insert = "INSERT INTO " + db.table("xy_search") + " (entity_id, search_key, search_value)"
+        + " VALUES ('no-such-entity', 'kind', 'component')";
+    if (backend == Backend.SQLITE) {
+      db.exec("PRAGMA foreign_keys = ON"); // per connection, as the store's own connections have it
+      assertThatThrownBy(() -> db.exec(insert)).hasMessageContaining("FOREIGN KEY");
+    } else {
+      assertThat(db.exec(insert)).isEqualTo(1);
+      assertThat(db.exec("INSERT INTO " + db.table("xy_relations") + " (originating_entity_id, source_entity_ref,"
+          + " type, target_entity_ref) VALUES ('no-such-entity', 'component:default/a', 'ownedBy',"
+          + " 'group:default/b')")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void build_migratesTablesAndHistoryWithThePrefix() {
     try (JdbcCatalogStore store = db.storeBuilder().tablePrefix("xy_").build()) {
       store.applyMutation("p", EntityMutation.full(List.of(item("a", "url:a"))));

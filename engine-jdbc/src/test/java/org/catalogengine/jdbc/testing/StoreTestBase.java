@@ -34,6 +34,13 @@ public abstract class StoreTestBase {
     }
     var s = store.statistics();
     assertThat(s.queued()).as("one queue row per entity").isEqualTo(s.entities());
+    // search and relation rows have no foreign key on PostgreSQL and MariaDB (schema V2): every deletion of an
+    // entity must take them along
+    assertThat(f.db.single("SELECT COUNT(*) FROM " + f.t("search") + " s WHERE NOT EXISTS (SELECT 1 FROM "
+        + f.t("refresh_state") + " r WHERE r.entity_id = s.entity_id)")).as("search rows without their entity").isZero();
+    assertThat(f.db.single("SELECT COUNT(*) FROM " + f.t("relations") + " x WHERE NOT EXISTS (SELECT 1 FROM "
+        + f.t("refresh_state") + " r WHERE r.entity_id = x.originating_entity_id)"))
+        .as("relation rows without the entity that made them").isZero();
   }
 
   protected EntityState state(String name) {

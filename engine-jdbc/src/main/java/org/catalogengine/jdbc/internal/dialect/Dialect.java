@@ -63,7 +63,7 @@ public enum Dialect {
 
   /** Flyway placeholders for the common migration scripts. */
   public Map<String, String> placeholders(String prefix) {
-    return switch (this) {
+    Map<String, String> p = new java.util.HashMap<>(switch (this) {
       case MARIADB -> Map.of(
           "prefix", prefix,
           // TEXT is 64 KiB on MariaDB; entity bodies (API definitions) can be larger
@@ -72,7 +72,20 @@ public enum Dialect {
           // binary collation: comparisons are case-sensitive as on SQLite and PostgreSQL
           "table_options", " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
       default -> Map.of("prefix", prefix, "json_type", "TEXT", "text_type", "TEXT", "table_options", "");
-    };
+    });
+    // V2: the search and relation rows lose their foreign keys where the database checks each inserted row with a
+    // query of its own (PostgreSQL, MariaDB); the store deletes them with their entity. SQLite cannot drop a
+    // constraint (it would rebuild both tables) and checks a key with one index probe, so it keeps them; its
+    // statement re-creates an index that exists, a no-op.
+    p.put("v2_drop_row_foreign_keys", switch (this) {
+      case POSTGRES -> "ALTER TABLE " + prefix + "search DROP CONSTRAINT " + prefix + "search_entity_fk;\n"
+          + "ALTER TABLE " + prefix + "relations DROP CONSTRAINT " + prefix + "relations_originating_fk;";
+      case MARIADB -> "ALTER TABLE " + prefix + "search DROP FOREIGN KEY " + prefix + "search_entity_fk;\n"
+          + "ALTER TABLE " + prefix + "relations DROP FOREIGN KEY " + prefix + "relations_originating_fk;";
+      case SQLITE -> "CREATE INDEX IF NOT EXISTS " + prefix + "relations_originating_ix ON " + prefix
+          + "relations (originating_entity_id);";
+    });
+    return Map.copyOf(p);
   }
 
   /** The most bind parameters one statement may carry (we stay well below). */

@@ -43,7 +43,7 @@ public final class DeleteEntityByUid {
     if (!children.isEmpty()) {
       RequestStitch.run(tx, children.stream().sorted().distinct().toList());
     }
-    tx.dsl().deleteFrom(tx.t().refreshState).where(ENTITY_ID.eq(uid)).execute();
+    org.catalogengine.jdbc.internal.operations.provider.DeleteEntities.run(tx, List.of(ref));
     return Optional.of(new StitchCommit(EntityRef.parse(ref), Generations.take(tx, 1), null));
   }
 }

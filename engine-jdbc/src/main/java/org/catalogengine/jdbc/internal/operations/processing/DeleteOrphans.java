@@ -9,7 +9,6 @@ import java.util.List;
 import org.catalogengine.jdbc.internal.operations.stitching.Generations;
 import org.catalogengine.model.EntityRef;
 import org.catalogengine.spi.storage.StitchCommit;
-import org.catalogengine.jdbc.internal.operations.Chunks;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jooq.impl.DSL;
 
@@ -34,9 +33,7 @@ public final class DeleteOrphans {
     }
     // after the processing of the batch that dropped them; the sources of relations to them are reprocessed
     MarkForReprocessing.relationSourcesOf(tx, orphans);
-    for (List<String> chunk : Chunks.of(orphans, Chunks.IN_LIST)) {
-      tx.dsl().deleteFrom(tx.t().refreshState).where(ENTITY_REF.in(chunk)).execute();
-    }
+    org.catalogengine.jdbc.internal.operations.provider.DeleteEntities.run(tx, orphans);
     long last = Generations.take(tx, orphans.size());
     List<StitchCommit> out = new ArrayList<>(orphans.size());
     long gen = last - orphans.size();
