@@ -282,21 +282,8 @@ public final class JdbcCatalogStore implements CatalogStore {
       publish(t, conflictSource, h);
     }
     return new MutationResult(out.inserted().size(), out.updated().size(), pruned.deleted().size(),
-        plan.unchanged() + out.untouched().size(), out.conflicts().size(), removals(t, pruned.deleted()));
-  }
-
-  /** Generations for pruned entities, so that their removal reaches the change listeners like any other. */
-  private static List<org.catalogengine.spi.storage.StitchCommit> removals(Tx t, List<String> deletedRefs) {
-    if (deletedRefs.isEmpty()) {
-      return List.of();
-    }
-    long gen = org.catalogengine.jdbc.internal.operations.stitching.Generations.take(t, deletedRefs.size())
-        - deletedRefs.size();
-    List<org.catalogengine.spi.storage.StitchCommit> out = new ArrayList<>(deletedRefs.size());
-    for (String ref : deletedRefs) {
-      out.add(new org.catalogengine.spi.storage.StitchCommit(EntityRef.parse(ref), ++gen, null));
-    }
-    return out;
+        plan.unchanged() + out.untouched().size(), out.conflicts().size(),
+        org.catalogengine.jdbc.internal.operations.stitching.Generations.removals(t, pruned.deleted()));
   }
 
   @Override

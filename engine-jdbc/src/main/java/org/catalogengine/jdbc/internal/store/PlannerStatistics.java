@@ -79,9 +79,4 @@ public final class PlannerStatistics {
       running.set(false);
     }
   }
-
-  /** The changes noted so far, mutations and loop together (tests). */
-  long changes() {
-    return mutations.changes.get() + loop.changes.get();
-  }
 }

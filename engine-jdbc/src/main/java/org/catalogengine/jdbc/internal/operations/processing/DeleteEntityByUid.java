@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.catalogengine.jdbc.internal.operations.Chunks;
 import org.catalogengine.jdbc.internal.operations.stitching.Generations;
 import org.catalogengine.jdbc.internal.tx.Tx;
-import org.catalogengine.model.EntityRef;
 import org.catalogengine.spi.storage.StitchCommit;
 
 /**
@@ -44,6 +43,6 @@ public final class DeleteEntityByUid {
       RequestStitch.run(tx, children.stream().sorted().distinct().toList());
     }
     org.catalogengine.jdbc.internal.operations.provider.DeleteEntities.run(tx, List.of(ref));
-    return Optional.of(new StitchCommit(EntityRef.parse(ref), Generations.take(tx, 1), null));
+    return Optional.of(Generations.removals(tx, List.of(ref)).get(0));
   }
 }

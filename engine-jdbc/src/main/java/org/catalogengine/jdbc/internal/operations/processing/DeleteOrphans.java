@@ -4,12 +4,10 @@ import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
 import static org.catalogengine.jdbc.internal.schema.Tables.TARGET_ENTITY_REF;
 import static org.catalogengine.jdbc.internal.schema.Tables.col;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.catalogengine.jdbc.internal.operations.stitching.Generations;
-import org.catalogengine.model.EntityRef;
-import org.catalogengine.spi.storage.StitchCommit;
 import org.catalogengine.jdbc.internal.tx.Tx;
+import org.catalogengine.spi.storage.StitchCommit;
 import org.jooq.impl.DSL;
 
 /**
@@ -34,12 +32,6 @@ public final class DeleteOrphans {
     // after the processing of the batch that dropped them; the sources of relations to them are reprocessed
     MarkForReprocessing.relationSourcesOf(tx, orphans);
     org.catalogengine.jdbc.internal.operations.provider.DeleteEntities.run(tx, orphans);
-    long last = Generations.take(tx, orphans.size());
-    List<StitchCommit> out = new ArrayList<>(orphans.size());
-    long gen = last - orphans.size();
-    for (String ref : orphans) {
-      out.add(new StitchCommit(EntityRef.parse(ref), ++gen, null));
-    }
-    return out;
+    return Generations.removals(tx, orphans);
   }
 }

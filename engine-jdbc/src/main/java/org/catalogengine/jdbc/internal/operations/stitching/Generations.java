@@ -18,4 +18,19 @@ public final class Generations {
     return tx.dsl().select(GENERATION).from(tx.t().generationCounter).where(COUNTER_ID.eq(1))
         .fetchSingle(GENERATION);
   }
+
+  /** The removals of deleted entities, one generation each in the order of {@code refs}, for the listeners. */
+  public static java.util.List<org.catalogengine.spi.storage.StitchCommit> removals(Tx tx,
+      java.util.List<String> refs) {
+    if (refs.isEmpty()) {
+      return java.util.List.of();
+    }
+    long gen = take(tx, refs.size()) - refs.size();
+    java.util.List<org.catalogengine.spi.storage.StitchCommit> out = new java.util.ArrayList<>(refs.size());
+    for (String ref : refs) {
+      out.add(new org.catalogengine.spi.storage.StitchCommit(org.catalogengine.model.EntityRef.parse(ref), ++gen,
+          null));
+    }
+    return out;
+  }
 }
