@@ -77,8 +77,6 @@ public final class LoadDriver {
   private static final String PROVIDER = "generated";
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
   /** How long the counters must stay still after idle, and the most a phase waits for that. */
-  private static final Duration SETTLE_QUIET = Duration.ofMillis(200);
-  private static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
 
   private final Map<String, String> opts;
   private final String db;
@@ -218,9 +216,7 @@ public final class LoadDriver {
       }
     } finally {
       target.drop();
-      try (var files = Files.walk(tree)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      LoadTarget.deleteTree(tree);
     }
   }
 
@@ -254,7 +250,7 @@ public final class LoadDriver {
   }
 
   private ObjectNode measure(CatalogEngine engine, JdbcCatalogStore store, int n, String phase,
-      Counting listener, Runnable change) throws InterruptedException {
+      Counting listener, Runnable change) {
     System.gc();
     afterGc.peakAndReset();
     List<MemoryPoolMXBean> heap = new ArrayList<>();
@@ -272,7 +268,6 @@ public final class LoadDriver {
       throw new IllegalStateException("not idle after " + TIMEOUT + " in phase " + phase);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    settle(engine, listener);
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     EngineMetrics after = engine.metrics();
     Map<String, Object> line = new LinkedHashMap<>();
@@ -297,31 +292,6 @@ public final class LoadDriver {
     }
     line.put("rows", store.statistics());
     return CanonicalJson.MAPPER.valueToTree(line);
-  }
-
-  /**
-   * Waits until the engine's counters and the change events stop moving, so that each phase gets its own: awaitIdle
-   * returns once the store shows no work, but the stitch worker notifies listeners and counts its last batch just
-   * after that batch's commit. The wait is not part of {@code seconds}.
-   */
-  private static void settle(CatalogEngine engine, Counting listener) throws InterruptedException {
-    List<Long> last = counters(engine, listener);
-    long quietSince = System.nanoTime();
-    long deadline = quietSince + SETTLE_LIMIT.toNanos();
-    while (System.nanoTime() - quietSince < SETTLE_QUIET.toNanos() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-      List<Long> now = counters(engine, listener);
-      if (!now.equals(last)) {
-        last = now;
-        quietSince = System.nanoTime();
-      }
-    }
-  }
-
-  private static List<Long> counters(CatalogEngine engine, Counting listener) {
-    EngineMetrics m = engine.metrics();
-    return List.of(m.entitiesProcessed(), m.processingBatches().count(), m.stitchesWritten(),
-        m.stitchesUnchanged(), m.stitchBatches().count(), listener.events.get());
   }
 
   private static void writeTree(Path dir, List<ObjectNode> set) {

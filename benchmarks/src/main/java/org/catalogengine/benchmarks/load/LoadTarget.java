@@ -61,9 +61,14 @@ record LoadTarget(String url, String schema, String dropSql, String adminUrl, Pa
       }
     }
     if (dir != null) {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      deleteTree(dir);
+    }
+  }
+
+  /** Deletes a directory and everything below it. */
+  static void deleteTree(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 }
