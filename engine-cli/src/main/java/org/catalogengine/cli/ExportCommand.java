@@ -7,8 +7,8 @@ import org.catalogengine.jdbc.JdbcCatalogStore;
 import org.catalogengine.model.Entity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -26,14 +26,13 @@ final class ExportCommand implements Callable<Integer> {
   @ParentCommand
   CatalogCommand parent;
 
-  @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = StoreOptions.DEFAULT_DB,
-      description = "The catalog database (default: ${DEFAULT-VALUE}, relative to the working directory).")
-  String db = StoreOptions.DEFAULT_DB;
+  @Mixin
+  StoreOptions storeOptions = new StoreOptions();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (JdbcCatalogStore store = StoreOptions.open(db, parent.workingDirectory())) {
+    try (JdbcCatalogStore store = storeOptions.open(parent.workingDirectory())) {
       CatalogEngine engine = CatalogEngine.builder().store(store).build();
       for (Entity e : (Iterable<Entity>) engine.entities()::iterator) {
         out.println(e.canonicalJson());

@@ -17,6 +17,7 @@ import org.catalogengine.model.Entity;
 import org.catalogengine.readers.FileUrlReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,9 +52,8 @@ final class IngestCommand implements Callable<Integer> {
   @ParentCommand
   CatalogCommand parent;
 
-  @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = StoreOptions.DEFAULT_DB,
-      description = "The catalog database (default: ${DEFAULT-VALUE}, relative to the working directory).")
-  String db = StoreOptions.DEFAULT_DB;
+  @Mixin
+  StoreOptions storeOptions = new StoreOptions();
 
   @Option(names = "--rules", paramLabel = "RULES", defaultValue = "all", converter = RulesConverter.class,
       description = "Kinds allowed from locations: 'all', or 'default' (Component, API, Location as in Backstage)."
@@ -84,7 +84,7 @@ final class IngestCommand implements Callable<Integer> {
       dirs.add(file.getParent());
     }
     long start = System.nanoTime();
-    try (JdbcCatalogStore store = StoreOptions.open(db, cwd)) {
+    try (JdbcCatalogStore store = storeOptions.open(cwd)) {
       CatalogEngine.Builder builder = CatalogEngine.builder()
           .store(store)
           .readers(FileUrlReader.builder().allowedRoots(dirs.toArray(Path[]::new)).build());
