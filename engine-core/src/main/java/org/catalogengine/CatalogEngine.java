@@ -212,14 +212,18 @@ public interface CatalogEngine extends AutoCloseable {
     /**
      * Entities claimed and written per processing transaction (default 1,000). A batch is only as full as the work
      * due, so a small change is not held back; in a bulk load, larger batches write each touched index page once
-     * for more rows (on SQLite 200 → 1,000 cut a 30,000-entity load by a sixth).
+     * for more rows (on SQLite 200 → 1,000 cut a 30,000-entity load by a sixth). While a backlog lasts, each full
+     * claim doubles the next one up to four times this size; the first partial claim returns to it.
      */
     public Builder processingBatchSize(int size) {
       this.processingBatchSize = positive(size, "processingBatchSize");
       return this;
     }
 
-    /** Stitch requests claimed and written per stitch transaction (default 2,000; see processingBatchSize). */
+    /**
+     * Stitch requests claimed and written per stitch transaction (default 2,000; grows in a backlog like
+     * processingBatchSize).
+     */
     public Builder stitchBatchSize(int size) {
       this.stitchBatchSize = positive(size, "stitchBatchSize");
       return this;

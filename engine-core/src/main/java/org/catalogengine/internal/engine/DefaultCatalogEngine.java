@@ -192,23 +192,35 @@ public final class DefaultCatalogEngine implements CatalogEngine {
    * sleep and -1 (look again without pausing).
    */
   private int stitchingStep() {
-    long now = System.nanoTime();
-    if (now - processingBusyAt < BUSY_WINDOW_NANOS) {
-      if (deferringSince == 0) {
-        deferringSince = now;
+    if (stitchingDeferred(System.nanoTime())) {
+      try {
+        Thread.sleep(DEFER_SLEEP_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
       }
-      if (now - deferringSince < MAX_STITCH_DEFERRAL_NANOS) {
-        try {
-          Thread.sleep(DEFER_SLEEP_MILLIS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          running = false;
-        }
-        return -1;
+      return -1;
+    }
+    return loop.stitchOnce();
+  }
+
+  /**
+   * Whether stitching waits now: processing is in a burst (a full batch is being processed or was written within
+   * the busy window) and stitching has not yet waited its longest.
+   */
+  private boolean stitchingDeferred(long now) {
+    if (loop.processingFullBatch() || now - processingBusyAt < BUSY_WINDOW_NANOS) {
+      long since = deferringSince;
+      if (since == 0) {
+        deferringSince = now;
+        return true;
+      }
+      if (now - since < MAX_STITCH_DEFERRAL_NANOS) {
+        return true;
       }
     }
     deferringSince = 0;
-    return loop.stitchOnce();
+    return false;
   }
 
   private boolean orphansDirty() {

@@ -6,16 +6,19 @@ import static org.catalogengine.jdbc.loop.LoopEntities.eref;
 import static org.catalogengine.jdbc.loop.LoopEntities.group;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.catalogengine.CatalogEngine;
 import org.catalogengine.EngineMetrics;
 import org.catalogengine.OrphanStrategy;
 import org.catalogengine.jdbc.testing.Backend;
 import org.catalogengine.jdbc.testing.StoreTestBase;
+import org.catalogengine.model.Entity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@link CatalogEngine#metrics()}: queue figures from the store, counters from the loops (issue 4). */
 @ParameterizedClass(name = "{0}")
@@ -89,6 +92,46 @@ class EngineMetricsTest extends StoreTestBase {
     assertThat(after.processingBatches().count()).isEqualTo(1);
     assertThat(after.stitchBatches().count()).isGreaterThanOrEqualTo(1);
     assertThat(after.processingBatches().max()).isLessThanOrEqualTo(after.processingBatches().total());
+  }
+
+  @Test
+  void metrics_claimsGrowWhileABacklogLastsAndFallBackAfterIt() {
+    CatalogEngine engine = CatalogEngine.builder()
+        .store(store)
+        .provider(provider)
+        .allowAllKinds()
+        .orphanStrategy(OrphanStrategy.KEEP)
+        .clock(clock)
+        .backgroundWorkers(false)
+        .processingBatchSize(2)
+        .stitchBatchSize(3)
+        .build();
+    engine.runUntilIdle();
+    List<Entity> entities = new ArrayList<>();
+    for (int i = 0; i < 29; i++) {
+      entities.add(component("c" + i, "team-a"));
+    }
+    entities.add(group("team-a"));
+    provider.full(entities.toArray(Entity[]::new));
+
+    engine.runUntilIdle();
+
+    EngineMetrics m = engine.metrics();
+    assertThat(m.entitiesProcessed()).isEqualTo(30);
+    // claims of 2, 4, 8, then 8 (four times the batch size at most): 2 + 4 + 8 + 8 + 8 = 30 in five batches
+    assertThat(m.processingBatches().count()).isEqualTo(5);
+    // stitch claims of 3, 6, 12, 12 cover the 30 requests in four batches
+    assertThat(m.stitchesWritten()).isEqualTo(30);
+    assertThat(m.stitchBatches().count()).isEqualTo(4);
+
+    // the backlog is over: the next change is claimed at the configured size again (2 entities, one batch of 2)
+    for (int i = 0; i < 2; i++) {
+      entities.set(i, entities.get(i).with(j -> ((ObjectNode) j.get("metadata")).put("description", "changed")));
+    }
+    provider.full(entities.toArray(Entity[]::new));
+    engine.runUntilIdle();
+    assertThat(engine.metrics().entitiesProcessed()).isEqualTo(32);
+    assertThat(engine.metrics().processingBatches().count()).isEqualTo(6);
   }
 
   @Test
