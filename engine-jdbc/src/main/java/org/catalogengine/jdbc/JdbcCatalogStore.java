@@ -48,6 +48,7 @@ import org.catalogengine.jdbc.internal.operations.read.CountRows;
 import org.catalogengine.jdbc.internal.operations.read.EdgesTo;
 import org.catalogengine.jdbc.internal.operations.read.FindEntityState;
 import org.catalogengine.jdbc.internal.operations.read.ListConflicts;
+import org.catalogengine.jdbc.internal.operations.read.QueryEntities;
 import org.catalogengine.jdbc.internal.operations.refresh.RefreshByKeys;
 import org.catalogengine.jdbc.internal.operations.refresh.ReplaceRefreshKeys;
 import org.catalogengine.jdbc.internal.schema.Migrator;
@@ -58,6 +59,7 @@ import org.catalogengine.jdbc.internal.tx.Transactor;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityRef;
+import org.catalogengine.query.EntityFilter;
 import org.catalogengine.spi.provider.DeferredEntity;
 import org.catalogengine.spi.provider.EntityMutation;
 import org.catalogengine.spi.provider.RemovedEntity;
@@ -714,6 +716,13 @@ public final class JdbcCatalogStore implements CatalogStore {
     requirePositive(limit, "limit");
     return tx.read("Reading final entities",
         t -> org.catalogengine.jdbc.internal.operations.stitching.ReadFinals.page(t, after, limit));
+  }
+
+  @Override
+  public List<Entity> queryEntities(EntityFilter filter, @Nullable EntityRef after, int limit) {
+    Objects.requireNonNull(filter, "filter");
+    requirePositive(limit, "limit");
+    return tx.read("Querying final entities", t -> QueryEntities.run(t, filter, after, limit));
   }
 
   @Override

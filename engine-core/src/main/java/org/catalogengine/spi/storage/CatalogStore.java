@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityRef;
+import org.catalogengine.query.EntityFilter;
 import org.catalogengine.spi.provider.DeferredEntity;
 import org.catalogengine.spi.provider.EntityMutation;
 import org.jspecify.annotations.Nullable;
@@ -173,6 +174,29 @@ public interface CatalogStore extends AutoCloseable {
 
   /** Up to {@code limit} final entities with refs greater than {@code after} (all when null), sorted by ref. */
   List<Entity> finalEntities(@Nullable EntityRef after, int limit);
+
+  /**
+   * Up to {@code limit} final entities that match {@code filter} (spec R2) with refs greater than {@code after}
+   * (all when null), sorted by ref: a keyset page, so the next page starts after the last ref of this one.
+   * Entities not stitched yet (no final body) are never returned.
+   *
+   * <pre>{@code
+   * EntityFilter services = EntityFilter.parse(List.of("kind=component,spec.type=service"));
+   * List<Entity> page = store.queryEntities(services, null, 100);
+   * while (!page.isEmpty()) {
+   *   page.forEach(this::index);
+   *   page = store.queryEntities(services, page.get(page.size() - 1).ref(), 100);
+   * }
+   * }</pre>
+   *
+   * @param filter which entities; {@link EntityFilter#ALL} for every one
+   * @param after the last ref of the previous page, or null for the first page
+   * @param limit the page size, at least 1
+   * @return the matching entities, sorted by ref; empty after the last page
+   * @throws org.catalogengine.error.InputException if {@code limit} is less than 1
+   * @since 0.1 (experimental)
+   */
+  List<Entity> queryEntities(EntityFilter filter, @Nullable EntityRef after, int limit);
 
   /** Outstanding processing and stitching work now. */
   WorkStatus workStatus();

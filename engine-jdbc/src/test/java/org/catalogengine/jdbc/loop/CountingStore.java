@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityRef;
+import org.catalogengine.query.EntityFilter;
 import org.catalogengine.spi.provider.DeferredEntity;
 import org.catalogengine.spi.provider.EntityMutation;
 import org.catalogengine.spi.storage.CatalogStore;
@@ -169,6 +170,11 @@ final class CountingStore implements CatalogStore {
   @Override
   public List<Entity> finalEntities(@Nullable EntityRef after, int limit) {
     return delegate.finalEntities(after, limit);
+  }
+
+  @Override
+  public List<Entity> queryEntities(EntityFilter filter, @Nullable EntityRef after, int limit) {
+    return delegate.queryEntities(filter, after, limit);
   }
 
   @Override
