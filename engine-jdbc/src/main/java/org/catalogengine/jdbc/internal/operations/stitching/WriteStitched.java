@@ -38,8 +38,10 @@ import org.jooq.impl.DSL;
  * made them queue behind it (on PostgreSQL most of a 100,000-entity load's time). Instead the tickets are read
  * first and a row is deleted at the end only if it still carries the claimed ticket. A request that arrives
  * meanwhile gives its row a new ticket, so the row stays and the entity is stitched again: no stitch is lost, and
- * a final entity written from inputs that changed meanwhile is replaced by the next stitch. Lock order: counter,
- * final entities and search (by entity id), stitch queue (by ref) last.
+ * a final entity written from inputs that changed meanwhile is replaced by the next stitch. Lock order: search rows
+ * (by entity id), the counter, final entities (by entity id), stitch queue (by ref) last. The counter comes after
+ * the search rows so that concurrent stitch transactions (PostgreSQL, MariaDB) queue on it only for the short
+ * final-entity write, not for the whole batch.
  */
 public final class WriteStitched {
   private WriteStitched() {}
@@ -74,20 +76,22 @@ public final class WriteStitched {
         && !(o instanceof StitchOutcome.Stitched st && !alive.contains(st.entityId()))).toList();
     List<StitchCommit> commits = new ArrayList<>(changes.size());
     if (!changes.isEmpty()) {
-      long last = Generations.take(tx, changes.size());
-      long gen = last - changes.size();
       List<StitchOutcome.Stitched> stitched = new ArrayList<>();
       for (StitchOutcome o : changes) {
-        gen++;
         if (o instanceof StitchOutcome.Stitched s) {
           stitched.add(s);
-          commits.add(new StitchCommit(o.ticket().ref(), gen, s.finalJson()));
-        } else {
-          commits.add(new StitchCommit(o.ticket().ref(), gen, null));
         }
       }
-      writeFinals(tx, stitched, commits);
+      // the search rows first: they are most of the work and need no generation, so the counter row (locked from
+      // here to the commit, which keeps generations in commit order) is held only for the final-entity writes
       writeSearch(tx, stitched);
+      long gen = Generations.take(tx, changes.size()) - changes.size();
+      for (StitchOutcome o : changes) {
+        gen++;
+        commits.add(new StitchCommit(o.ticket().ref(), gen,
+            o instanceof StitchOutcome.Stitched s ? s.finalJson() : null));
+      }
+      writeFinals(tx, stitched, commits);
     }
     List<Object[]> settled = new ArrayList<>(valid.size());
     valid.forEach(o -> settled.add(new Object[] {o.ticket().ref().toString(), o.ticket().ticket()}));
