@@ -127,7 +127,7 @@ public interface CatalogEngine extends AutoCloseable {
     private int processingBatchSize = 1000;
     private int stitchBatchSize = 2000;
     private int processingWorkers = 2;
-    private int stitchWorkers = 1;
+    private int stitchWorkers = 2;
     private OrphanStrategy orphanStrategy = OrphanStrategy.DELETE;
     private CatalogListener listener = CatalogListener.NONE;
     private boolean backgroundWorkers = true;
@@ -236,8 +236,10 @@ public interface CatalogEngine extends AutoCloseable {
     }
 
     /**
-     * Stitch worker threads (default 1). Each runs claim → load → stitch → write on its own batch, so with two one
-     * computes final entities while the other writes.
+     * Stitch worker threads (default 2). Each runs claim → load → stitch → write on its own batch, so with two one
+     * computes final entities while the other writes (a 100,000-entity load on PostgreSQL: 87 s with one, 74 s
+     * with two, once the generation counter was taken after the search writes; on SQLite, where writes queue for
+     * the one writer anyway, 55 s and 50 s). Each worker holds its batch in memory.
      */
     public Builder stitchWorkers(int workers) {
       this.stitchWorkers = positive(workers, "stitchWorkers");

@@ -56,7 +56,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       first load, the same entities again (provider: an identical full mutation; location: every location
  *       re-read); {@code delta}: after the first load, the next set with 1% changed, 1% removed, 1% added;
  *       {@code all}: the three in one database, one line each.</li>
- *   <li>{@code --workers N} (default 2): processing workers; {@code --stitch-workers N} (default 1) stitch workers
+ *   <li>{@code --workers N} (default 2): processing workers; {@code --stitch-workers N} (default 2) stitch workers
  *       beside them.</li>
  *   <li>{@code --processing-batch N}, {@code --stitch-batch N}: the engine's batch sizes (defaults as in
  *       {@code CatalogEngine.builder()}).</li>
@@ -112,7 +112,7 @@ public final class LoadDriver {
       throw new IllegalArgumentException("--seed must be a whole number, not '" + opts.get("seed") + "'");
     }
     this.workers = positive("workers", 2);
-    this.stitchWorkers = positive("stitch-workers", 1);
+    this.stitchWorkers = positive("stitch-workers", 2);
     this.processingBatch = positive("processing-batch", 1000);
     this.stitchBatch = positive("stitch-batch", 2000);
     if (!opts.containsKey("input")) {
