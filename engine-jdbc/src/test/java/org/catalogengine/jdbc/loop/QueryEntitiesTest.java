@@ -1,4 +1,4 @@
-package org.catalogengine.jdbc;
+package org.catalogengine.jdbc.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,6 @@ import static org.catalogengine.query.EntityFilter.valueIn;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import org.catalogengine.CatalogEngine;
 import org.catalogengine.error.InputException;
 import org.catalogengine.jdbc.testing.Backend;
@@ -18,10 +17,6 @@ import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityRef;
 import org.catalogengine.query.EntityFilter;
-import org.catalogengine.spi.provider.DeferredEntity;
-import org.catalogengine.spi.provider.EntityMutation;
-import org.catalogengine.spi.provider.EntityProvider;
-import org.catalogengine.spi.provider.EntityProviderConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -37,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.catalogengine.jdbc.testing.Backend#all")
 class QueryEntitiesTest extends StoreTestBase {
-  private static final String LOCATION = "url:https://git/org/repo/catalog-info.yaml";
+  private static final String LOCATION = LoopEntities.LOCATION;
 
   private static final String PETSTORE = "component:default/petstore";
   private static final String WEBSITE = "component:default/website";
@@ -50,32 +45,12 @@ class QueryEntitiesTest extends StoreTestBase {
   @Parameter
   Backend backend;
 
-  final Provider provider = new Provider();
+  final LoopEntities.TestProvider provider = new LoopEntities.TestProvider();
   CatalogEngine engine;
 
   @Override
   protected Backend backend() {
     return backend;
-  }
-
-  /** Sends one full mutation when asked. */
-  static final class Provider implements EntityProvider {
-    final AtomicReference<EntityProviderConnection> connection = new AtomicReference<>();
-
-    @Override
-    public String name() {
-      return "filter-test";
-    }
-
-    @Override
-    public void connect(EntityProviderConnection c) {
-      connection.set(c);
-    }
-
-    void full(Entity... entities) {
-      connection.get().applyMutation(EntityMutation.full(
-          List.of(entities).stream().map(e -> DeferredEntity.of(e, LOCATION)).toList()));
-    }
   }
 
   private static ObjectNode base(String kind, String name) {
