@@ -1,21 +1,12 @@
 package org.catalogengine.benchmarks.jmh;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.catalogengine.model.BuiltinRelations;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.Relation;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link BuiltinRelations#of} of one entity, as the built-in kinds processor runs it for every processed entity:
@@ -35,13 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar BuiltinRelationsBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
  * </pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class BuiltinRelationsBenchmark {
+public class BuiltinRelationsBenchmark extends JmhDefaults {
 
   /** Which entity: {@code component} or {@code group10k}. */
   @Param({Fixtures.COMPONENT, Fixtures.GROUP_10K})

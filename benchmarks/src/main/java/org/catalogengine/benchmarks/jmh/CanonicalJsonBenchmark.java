@@ -1,18 +1,9 @@
 package org.catalogengine.benchmarks.jmh;
 
-import java.util.concurrent.TimeUnit;
 import org.catalogengine.model.CanonicalJson;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,13 +22,7 @@ import tools.jackson.databind.JsonNode;
  * java -jar benchmarks/target/benchmarks.jar CanonicalJsonBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
  * </pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class CanonicalJsonBenchmark {
+public class CanonicalJsonBenchmark extends JmhDefaults {
 
   /** Which entity to serialize: {@code component} or {@code group10k}. */
   @Param({Fixtures.COMPONENT, Fixtures.GROUP_10K})

@@ -11,16 +11,10 @@ import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.Entity;
 import org.catalogengine.spi.provider.DeferredEntity;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,13 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  * java -jar benchmarks/target/benchmarks.jar DeltaPlannerBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
  * </pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
-public class DeltaPlannerBenchmark {
+public class DeltaPlannerBenchmark extends JmhDefaults {
 
   /** One incoming entity in this many has a changed body (1%). */
   static final int CHANGE_EVERY = 100;

@@ -1,7 +1,6 @@
 package org.catalogengine.benchmarks.jmh;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.catalogengine.jdbc.internal.dialect.Dialect;
 import org.catalogengine.jdbc.internal.operations.read.FilterConditions;
 import org.catalogengine.jdbc.internal.operations.read.QueryEntities;
@@ -13,16 +12,8 @@ import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Filter-query planning (spec R2), the work a read request does before the database sees it: parsing the
@@ -45,13 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar FilterQueryBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
  * </pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class FilterQueryBenchmark {
+public class FilterQueryBenchmark extends JmhDefaults {
 
   static final String TYPICAL = "typical";
   static final String LARGE = "large";

@@ -1,7 +1,6 @@
 package org.catalogengine.benchmarks.jmh;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.catalogengine.internal.stitching.SearchRow;
 import org.catalogengine.internal.stitching.SearchRowDiff;
 import org.catalogengine.internal.stitching.SearchRows;
@@ -11,16 +10,8 @@ import org.catalogengine.internal.stitching.Stitcher;
 import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.Entity;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,13 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * java -jar benchmarks/target/benchmarks.jar SearchRowsBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
  * </pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class SearchRowsBenchmark {
+public class SearchRowsBenchmark extends JmhDefaults {
 
   /** The annotation whose value differs between the previous and the next row list. */
   static final String CHANGED_ANNOTATION = "backstage.io/managed-by-location";

@@ -1,23 +1,14 @@
 package org.catalogengine.benchmarks.jmh;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.catalogengine.internal.stitching.StitchInput;
 import org.catalogengine.internal.stitching.StitchResult;
 import org.catalogengine.internal.stitching.Stitcher;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.Relation;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link Stitcher#stitch} of one entity: copy of the processed JSON, relations sorted into it, canonical bytes,
@@ -36,13 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar StitcherBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
  * </pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class StitcherBenchmark {
+public class StitcherBenchmark extends JmhDefaults {
 
   /** Which entity to stitch: {@code component} or {@code group10k}. */
   @Param({Fixtures.COMPONENT, Fixtures.GROUP_10K})

@@ -1,21 +1,14 @@
 package org.catalogengine.benchmarks.jmh;
 
-import java.util.concurrent.TimeUnit;
 import org.catalogengine.benchmarks.generator.CatalogGenerator;
 import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.EntityValidator;
 import org.catalogengine.model.ValidationResult;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,12 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * java -jar benchmarks/target/benchmarks.jar ValidationBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
  * </pre>
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class ValidationBenchmark {
+public class ValidationBenchmark extends JmhDefaults {
 
   /** One entity of a built-in kind and the default validator. */
   @State(Scope.Benchmark)

@@ -7,16 +7,9 @@ import org.catalogengine.benchmarks.generator.CatalogGenerator;
 import org.catalogengine.spi.processor.DescriptorParser;
 import org.catalogengine.spi.processor.ParsedDocument;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -39,13 +32,8 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * java -jar benchmarks/target/benchmarks.jar YamlParseBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
  * </pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class YamlParseBenchmark {
+public class YamlParseBenchmark extends JmhDefaults {
 
   /** The source name passed to the parser (it is only copied into the results). */
   static final String SOURCE = "url:https://example.com/catalog/entities-0001.yaml";
