@@ -13,7 +13,6 @@ import org.catalogengine.CatalogEngine;
 import org.catalogengine.error.InputException;
 import org.catalogengine.jdbc.testing.Backend;
 import org.catalogengine.jdbc.testing.StoreTestBase;
-import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityRef;
 import org.catalogengine.query.EntityFilter;
@@ -32,7 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.catalogengine.jdbc.testing.Backend#all")
 class QueryEntitiesTest extends StoreTestBase {
-  private static final String LOCATION = LoopEntities.LOCATION;
 
   private static final String PETSTORE = "component:default/petstore";
   private static final String WEBSITE = "component:default/website";
@@ -53,28 +51,10 @@ class QueryEntitiesTest extends StoreTestBase {
     return backend;
   }
 
-  private static ObjectNode base(String kind, String name) {
-    ObjectNode json = CanonicalJson.MAPPER.createObjectNode();
-    json.put("apiVersion", "backstage.io/v1alpha1");
-    json.put("kind", kind);
-    ObjectNode metadata = json.putObject("metadata");
-    metadata.put("name", name);
-    metadata.putObject("annotations")
-        .put("backstage.io/managed-by-location", LOCATION)
-        .put("backstage.io/managed-by-origin-location", LOCATION);
-    return json;
-  }
-
   private static ObjectNode component(String name, String type, String lifecycle, String owner) {
-    ObjectNode json = base("Component", name);
+    ObjectNode json = LoopEntities.base("Component", name);
     json.putObject("spec").put("type", type).put("lifecycle", lifecycle).put("owner", owner);
     return json;
-  }
-
-  private static Entity group(String name) {
-    ObjectNode json = base("Group", name);
-    json.putObject("spec").put("type", "team").putArray("children");
-    return Entity.of(json);
   }
 
   /** Six entities with the shapes the filters below tell apart. */
@@ -94,12 +74,12 @@ class QueryEntitiesTest extends StoreTestBase {
     ObjectNode legacy = component("legacy", "service", "deprecated", "team-a");
     ((ObjectNode) legacy.get("spec")).putNull("retired");
 
-    ObjectNode api = base("API", "petstore-api");
+    ObjectNode api = LoopEntities.base("API", "petstore-api");
     api.putObject("spec").put("type", "openapi").put("lifecycle", "production").put("owner", "team-a")
         .put("definition", "openapi: 3.0.0");
 
     return new Entity[] {Entity.of(petstore), Entity.of(website), Entity.of(legacy), Entity.of(api),
-        group("team-a"), group("team-b")};
+        LoopEntities.group("team-a"), LoopEntities.group("team-b")};
   }
 
   @BeforeEach
