@@ -65,7 +65,42 @@ class ConnectionTest {
       rs.next();
       assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
     }
+    assertThat(pragma(file, "page_size")).as("a new database file gets 16 KiB pages")
+        .isEqualTo(JdbcCatalogStore.SQLITE_PAGE_SIZE);
     assertThat(Files.exists(file)).isTrue();
+  }
+
+  @Test
+  void sqliteFile_anExistingDatabaseKeepsItsPageSize() throws Exception {
+    // a service's own database, created with SQLite's default pages before the engine moves in
+    Path file = dir.resolve("service.db");
+    try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE service_data (id INTEGER PRIMARY KEY, name TEXT)");
+      s.execute("INSERT INTO service_data (name) VALUES ('kept')");
+    }
+    int before = pragma(file, "page_size");
+    try (JdbcCatalogStore store = JdbcCatalogStore.builder().jdbcUrl("jdbc:sqlite:" + file).build()) {
+      store.applyMutation("p", EntityMutation.full(List.of(item("a", "url:a"))));
+      assertThat(store.statistics().entities()).isEqualTo(1);
+    }
+    assertThat(before).isNotEqualTo(JdbcCatalogStore.SQLITE_PAGE_SIZE);
+    assertThat(pragma(file, "page_size")).isEqualTo(before);
+    try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM service_data")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("kept");
+    }
+  }
+
+  private static int pragma(Path file, String name) throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 
   @Test

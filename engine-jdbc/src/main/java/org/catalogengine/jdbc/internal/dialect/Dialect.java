@@ -118,7 +118,8 @@ public enum Dialect {
     Properties p = new Properties();
     switch (this) {
       case SQLITE -> {
-        p.setProperty("journal_mode", "WAL");
+        // no journal_mode here: the store sets WAL itself, after choosing the page size of a new database file
+        // (JdbcCatalogStore.enableWal), which WAL mode would fix at 4 KiB as soon as a connection opens
         p.setProperty("synchronous", "NORMAL");
         p.setProperty("busy_timeout", "10000");
         p.setProperty("foreign_keys", "true");
