@@ -83,7 +83,8 @@ class LoadDriverTest {
     assertThat(delta.path("changesVisibleSeconds").asDouble()).isPositive()
         .isLessThanOrEqualTo(delta.path("seconds").asDouble());
     assertThat(all.get(0).has("changesVisibleSeconds")).as("only a delta watches its changes").isFalse();
-    assertThat(all).allSatisfy(l -> assertThat(l.path("liveHeapMiB").isNumber()).as("liveHeapMiB in %s", l).isTrue());
+    // a phase too short for any collection (the small repeat here) still reports what it kept alive, not 0
+    assertThat(all).allSatisfy(l -> assertThat(l.path("liveHeapMiB").asLong()).as("liveHeapMiB in %s", l).isPositive());
   }
 
   @Test
