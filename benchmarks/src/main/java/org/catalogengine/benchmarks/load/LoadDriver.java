@@ -350,6 +350,11 @@ public final class LoadDriver {
   }
 
   private int positive(String name, int defaultValue) {
+    return positive(opts, name, defaultValue);
+  }
+
+  /** The positive whole number given as {@code --name}, or {@code defaultValue}; anything else is an error. */
+  static int positive(Map<String, String> opts, String name, int defaultValue) {
     String text = opts.get(name);
     if (text == null) {
       return defaultValue;
@@ -366,18 +371,23 @@ public final class LoadDriver {
   }
 
   private static Map<String, String> parse(String[] args) {
+    Map<String, String> opts = options(args, List.of("db", "n", "input", "seed", "mode", "scenario", "workers",
+        "stitch-workers", "processing-batch", "stitch-batch"));
+    if (opts.containsKey("n") && opts.containsKey("input")) {
+      throw new IllegalArgumentException("give --n or --input, not both");
+    }
+    return opts;
+  }
+
+  /** {@code --name value} pairs, each name one of {@code known}. */
+  static Map<String, String> options(String[] args, List<String> known) {
     Map<String, String> opts = new LinkedHashMap<>();
-    List<String> known = List.of("db", "n", "input", "seed", "mode", "scenario", "workers", "stitch-workers", "processing-batch",
-        "stitch-batch");
     for (int i = 0; i < args.length; i++) {
       String name = args[i].startsWith("--") ? args[i].substring(2) : "";
       if (!known.contains(name) || i + 1 >= args.length) {
         throw new IllegalArgumentException("unknown option or missing value: " + args[i]);
       }
       opts.put(name, args[++i]);
-    }
-    if (opts.containsKey("n") && opts.containsKey("input")) {
-      throw new IllegalArgumentException("give --n or --input, not both");
     }
     return opts;
   }
