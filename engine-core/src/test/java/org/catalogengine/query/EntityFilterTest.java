@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.catalogengine.error.InputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The filter model and the R2 query-parameter syntax. */
 class EntityFilterTest {
@@ -134,34 +136,18 @@ class EntityFilterTest {
         .hasMessageContaining("null");
   }
 
-  @Test
-  void parse_emptyStatementBetweenCommasIsRejected() {
-    assertThatThrownBy(() -> parse("kind=api,,spec.type=service"))
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "kind=api,,spec.type=service  | statement #2 of 3 is empty",
+      "'kind=api, ,spec.type=service' | statement #2 of 3 is empty",
+      "kind=api,                    | statement #2 of 2 is empty",
+      ",kind=api                    | statement #1 of 2 is empty"})
+  void parse_emptyStatementIsRejectedWithItsPosition(String param, String problem) {
+    // between commas, blank, trailing and leading: each names the parameter and which statement is empty
+    assertThatThrownBy(() -> parse(param))
         .isInstanceOf(InputException.class)
-        .hasMessageContaining("'kind=api,,spec.type=service'")
-        .hasMessageContaining("statement #2 of 3 is empty");
-  }
-
-  @Test
-  void parse_blankStatementIsRejected() {
-    assertThatThrownBy(() -> parse("kind=api, ,spec.type=service"))
-        .isInstanceOf(InputException.class)
-        .hasMessageContaining("statement #2 of 3 is empty");
-  }
-
-  @Test
-  void parse_trailingCommaIsAnEmptyStatement() {
-    assertThatThrownBy(() -> parse("kind=api,"))
-        .isInstanceOf(InputException.class)
-        .hasMessageContaining("'kind=api,'")
-        .hasMessageContaining("statement #2 of 2 is empty");
-  }
-
-  @Test
-  void parse_leadingCommaIsAnEmptyStatement() {
-    assertThatThrownBy(() -> parse(",kind=api"))
-        .isInstanceOf(InputException.class)
-        .hasMessageContaining("statement #1 of 2 is empty");
+        .hasMessageContaining("'" + param + "'")
+        .hasMessageContaining(problem);
   }
 
   @Test
