@@ -76,7 +76,8 @@ public final class LoadDriver {
 
   private static final String PROVIDER = "generated";
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
-  /** How long the counters must stay still after idle, and the most a phase waits for that. */
+  /** Longer than any phase: a phase measures one change, not the periodic refresh. */
+  private static final Duration REFRESH_INTERVAL = Duration.ofHours(2);
 
   private final Map<String, String> opts;
   private final String db;
@@ -156,15 +157,12 @@ public final class LoadDriver {
   }
 
   private void run(Consumer<ObjectNode> sink) throws Exception {
-    List<ObjectNode> base = opts.containsKey("input")
-        ? readJsonLines(Path.of(opts.get("input")))
-        : CatalogGenerator.generate(positive("n", 10_000), seed);
-
     LoadTarget target = LoadTarget.open(db);
     Path tree = Files.createTempDirectory("catalog-load-tree");
     Counting listener = new Counting();
     AtomicReference<EntityProviderConnection> connection = new AtomicReference<>();
     try (JdbcCatalogStore store = target.builder().build()) {
+      int n = firstInput(tree);
       CatalogEngine.Builder builder = CatalogEngine.builder()
           .store(store)
           .allowAllKinds()
@@ -172,6 +170,9 @@ public final class LoadDriver {
           .stitchWorkers(stitchWorkers)
           .processingBatchSize(processingBatch)
           .stitchBatchSize(stitchBatch)
+          // a phase measures one change to idle; the periodic refresh of every entity (100 s by default) would
+          // start a second round of processing in a slow phase and keep it from ever being idle
+          .processingInterval(REFRESH_INTERVAL)
           .listener(listener);
       if (mode.equals("provider")) {
         builder.provider(new EntityProvider() {
@@ -186,7 +187,6 @@ public final class LoadDriver {
           }
         });
       } else {
-        writeTree(tree, base);
         builder.readers(FileUrlReader.builder().allowedRoots(tree).build())
             .configLocation("file", tree.resolve(YamlTreeWriter.ROOT_FILE).toString());
       }
@@ -195,21 +195,15 @@ public final class LoadDriver {
         for (String phase : phases) {
           if (!phase.equals("full") && !loaded) {
             // repeat and delta start from a loaded catalog; this first load is not reported
-            EntityMutation firstLoad = prepare(tree, base, true);
-            measure(engine, store, base.size(), "full", listener, () -> change(engine, store, connection,
-                firstLoad, true));
+            AtomicReference<EntityMutation> firstLoad = prepare(tree, "full", true, listener);
+            measure(engine, store, n, "full", listener, () -> change(engine, store, connection,
+                firstLoad.getAndSet(null), true));
             loaded = true;
           }
-          List<ObjectNode> set = base;
-          if (phase.equals("delta")) {
-            DeltaScenario next = CatalogGenerator.next(base, seed + 1, 0.01, 0.01, 0.01);
-            set = next.entities();
-            listener.watch(next);
-          }
           boolean first = !loaded;
-          EntityMutation mutation = prepare(tree, set, first);
-          ObjectNode line = measure(engine, store, base.size(), phase, listener,
-              () -> change(engine, store, connection, mutation, first));
+          AtomicReference<EntityMutation> mutation = prepare(tree, phase, first, listener);
+          ObjectNode line = measure(engine, store, n, phase, listener,
+              () -> change(engine, store, connection, mutation.getAndSet(null), first));
           loaded = true;
           sink.accept(line);
         }
@@ -221,19 +215,48 @@ public final class LoadDriver {
   }
 
   /**
-   * Gets a change ready before the clock starts, as a provider or an editor would have it: the provider's mutation
-   * (its entities built), or in location mode the changed files written (the first load's tree exists already).
+   * The entities of the first load, generated or read: made again for every phase rather than kept, so that the
+   * driver's heap holds what a provider would (its mutation, until the engine has taken it) and not a second copy
+   * of the whole catalog for later phases. In location mode the first load's files are written here.
    *
-   * @return the provider mutation, or null in location mode
+   * @return how many entities the first load has
    */
-  private @Nullable EntityMutation prepare(Path tree, List<ObjectNode> set, boolean first) {
+  private int firstInput(Path tree) throws IOException {
+    List<ObjectNode> base = input();
+    if (mode.equals("location")) {
+      writeTree(tree, base);
+    }
+    return base.size();
+  }
+
+  private List<ObjectNode> input() throws IOException {
+    return opts.containsKey("input")
+        ? readJsonLines(Path.of(opts.get("input")))
+        : CatalogGenerator.generate(positive("n", 10_000), seed);
+  }
+
+  /**
+   * Gets a phase's change ready before the clock starts, as a provider or an editor would have it: the provider's
+   * mutation (its entities built), or in location mode the changed files written (the first load's tree exists
+   * already). A delta's changes are handed to the listener to watch for.
+   *
+   * @return the provider mutation, taken (and so released) by the change; empty in location mode
+   */
+  private AtomicReference<EntityMutation> prepare(Path tree, String phase, boolean first, Counting listener)
+      throws IOException {
+    List<ObjectNode> set = input();
+    if (phase.equals("delta")) {
+      DeltaScenario next = CatalogGenerator.next(set, seed + 1, 0.01, 0.01, 0.01);
+      set = next.entities();
+      listener.watch(next);
+    }
     if (mode.equals("provider")) {
-      return EntityMutation.full(toDeferred(set));
+      return new AtomicReference<>(EntityMutation.full(toDeferred(set)));
     }
     if (!first) {
       writeTree(tree, set);
     }
-    return null;
+    return new AtomicReference<>();
   }
 
   /** Starts one change: the first load starts the engine; later ones mutate or re-read. */
