@@ -4,6 +4,7 @@ import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_KEY;
 import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_VALUE;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.catalogengine.jdbc.internal.operations.processing.CountWork;
 import org.catalogengine.jdbc.internal.schema.Tables;
 import org.catalogengine.jdbc.internal.tx.Transactor;
@@ -39,6 +40,7 @@ public final class LookupIndex {
   private final Tables tables;
   private final int threshold;
   private final AtomicBoolean deferred = new AtomicBoolean();
+  private final ReentrantLock building = new ReentrantLock();
 
   /**
    * @param threshold the smallest mutation (inserted entities) that defers the index; 0 never defers it
@@ -57,7 +59,7 @@ public final class LookupIndex {
     });
   }
 
-  /** True while the index is dropped and not yet built again by this store. */
+  /** True from the drop until the index is built again by this store. */
   public boolean deferred() {
     return deferred.get();
   }
@@ -91,19 +93,27 @@ public final class LookupIndex {
     }
   }
 
-  /** Before the store reports idle or closes: builds a deferred index now. */
+  /**
+   * Builds a deferred index now (before the store reports idle, or closes). A caller that finds another thread
+   * building it waits until it is built: {@link #deferred()} stays true until then, so the store never reports
+   * idle while the index is still being built.
+   */
   public void build() {
-    if (!deferred.compareAndSet(true, false)) {
+    if (!deferred.get()) {
       return;
     }
-    long started = System.nanoTime();
+    building.lock();
     try {
+      if (!deferred.get()) {
+        return;
+      }
+      long started = System.nanoTime();
       ensure();
-    } catch (RuntimeException e) {
-      deferred.set(true);
-      throw e;
+      deferred.set(false);
+      LOG.info("Built the search lookup index in {} ms", (System.nanoTime() - started) / 1_000_000);
+    } finally {
+      building.unlock();
     }
-    LOG.info("Built the search lookup index in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 
   private static boolean drained(Tx t) {
