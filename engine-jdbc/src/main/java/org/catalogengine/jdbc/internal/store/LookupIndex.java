@@ -4,7 +4,6 @@ import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_KEY;
 import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_VALUE;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.catalogengine.jdbc.internal.operations.processing.CountWork;
 import org.catalogengine.jdbc.internal.schema.Tables;
 import org.catalogengine.jdbc.internal.tx.Transactor;
@@ -40,7 +39,6 @@ public final class LookupIndex {
   private final Tables tables;
   private final int threshold;
   private final AtomicBoolean deferred = new AtomicBoolean();
-  private final ReentrantLock building = new ReentrantLock();
 
   /**
    * @param threshold the smallest mutation (inserted entities) that defers the index; 0 never defers it
@@ -59,7 +57,7 @@ public final class LookupIndex {
     });
   }
 
-  /** True from the drop until the index is built again by this store. */
+  /** True while the index is dropped and not yet built again by this store. */
   public boolean deferred() {
     return deferred.get();
   }
@@ -93,27 +91,19 @@ public final class LookupIndex {
     }
   }
 
-  /**
-   * Builds a deferred index now (before the store reports idle, or closes). A caller that finds another thread
-   * building it waits until it is built: {@link #deferred()} stays true until then, so the store never reports
-   * idle while the index is still being built.
-   */
+  /** Before the store reports idle or closes: builds a deferred index now. */
   public void build() {
-    if (!deferred.get()) {
+    if (!deferred.compareAndSet(true, false)) {
       return;
     }
-    building.lock();
+    long started = System.nanoTime();
     try {
-      if (!deferred.get()) {
-        return;
-      }
-      long started = System.nanoTime();
       ensure();
-      deferred.set(false);
-      LOG.info("Built the search lookup index in {} ms", (System.nanoTime() - started) / 1_000_000);
-    } finally {
-      building.unlock();
+    } catch (RuntimeException e) {
+      deferred.set(true);
+      throw e;
     }
+    LOG.info("Built the search lookup index in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 
   private static boolean drained(Tx t) {
