@@ -55,7 +55,6 @@ import org.catalogengine.jdbc.internal.operations.refresh.ReplaceRefreshKeys;
 import org.catalogengine.jdbc.internal.schema.Migrator;
 import org.catalogengine.jdbc.internal.schema.Tables;
 import org.catalogengine.jdbc.internal.store.EntityWrites;
-import org.catalogengine.jdbc.internal.store.LookupIndex;
 import org.catalogengine.jdbc.internal.tx.RetryPolicy;
 import org.catalogengine.jdbc.internal.tx.Transactor;
 import org.catalogengine.jdbc.internal.tx.Tx;
@@ -110,8 +109,6 @@ public final class JdbcCatalogStore implements CatalogStore {
   static final int SQLITE_PAGE_SIZE = 16_384;
   /** Full mutations at least this large have their content hashes made in parallel, before the transaction. */
   private static final int PARALLEL_HASHING = 1_000;
-  /** The default of {@link Builder#bulkLoadThreshold}. */
-  static final int DEFAULT_BULK_LOAD_THRESHOLD = 20_000;
   private static final int MAX_SOURCE_LENGTH = 255;
 
   private final DataSource dataSource;
@@ -121,7 +118,6 @@ public final class JdbcCatalogStore implements CatalogStore {
   private final Tables tables;
   private final Transactor tx;
   private final org.catalogengine.jdbc.internal.store.PlannerStatistics plannerStatistics;
-  private final LookupIndex lookupIndex;
   private final Migrator migrator;
   private final ConflictListener conflictListener;
   private final InstantSource clock;
@@ -176,12 +172,6 @@ public final class JdbcCatalogStore implements CatalogStore {
         migrator.migrate();
       } else {
         migrator.requireUpToDate();
-      }
-      // the store changes the schema only where it migrates it: a service that migrates on its own keeps the
-      // lookup index as its migrations made it
-      this.lookupIndex = new LookupIndex(tx, tables, b.migrateOnStart ? b.bulkLoadThreshold : 0);
-      if (b.migrateOnStart) {
-        lookupIndex.ensure();
       }
     } catch (RuntimeException | SQLException e) {
       closeQuietly(pool, keep);
@@ -244,7 +234,6 @@ public final class JdbcCatalogStore implements CatalogStore {
       return applyPlan(t, source, plan, null, removed);
     });
     plannerStatistics.mutated((long) result.inserted() + result.updated() + result.deleted());
-    lookupIndex.afterMutation(result.inserted());
     return result;
   }
 
@@ -453,11 +442,6 @@ public final class JdbcCatalogStore implements CatalogStore {
 
   @Override
   public void close() {
-    try {
-      lookupIndex.build();
-    } catch (RuntimeException e) {
-      LOG.warn("Building the deferred search lookup index failed; the next store to open this catalog builds it", e);
-    }
     tx.close();
     closeQuietly(ownedPool, keeper);
   }
@@ -570,7 +554,6 @@ public final class JdbcCatalogStore implements CatalogStore {
     private int maximumPoolSize;
     private InstantSource clock = InstantSource.system();
     private ConflictListener conflictListener = ConflictListener.NONE;
-    private int bulkLoadThreshold = DEFAULT_BULK_LOAD_THRESHOLD;
 
     private Builder() {}
 
@@ -631,22 +614,6 @@ public final class JdbcCatalogStore implements CatalogStore {
     /** The clock for every timestamp the store writes (default the system clock). */
     public Builder clock(InstantSource clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * The smallest provider mutation, in new entities, that is treated as a bulk load (default 20,000; 0 never):
-     * when it goes into a catalog with fewer than a tenth as many stitched entities, the search index that filters
-     * use is dropped and built once after the load's stitches, rather than kept up row by row through them, which
-     * on a 100,000-entity first load costs more than the rows themselves. Filters answer correctly meanwhile, more
-     * slowly. The store builds the index again before it reports idle, when it closes, and when it opens (after a
-     * process stopped mid-load). Only a store that migrates its schema ({@link #migrateOnStart}) changes it.
-     */
-    public Builder bulkLoadThreshold(int entities) {
-      if (entities < 0) {
-        throw new InputException("bulkLoadThreshold must be 0 (never) or a number of entities, got " + entities);
-      }
-      this.bulkLoadThreshold = entities;
       return this;
     }
 
@@ -756,7 +723,6 @@ public final class JdbcCatalogStore implements CatalogStore {
     List<org.catalogengine.spi.storage.StitchCommit> commits = tx.write("Writing " + outcomes.size()
         + " stitched entities", t -> org.catalogengine.jdbc.internal.operations.stitching.WriteStitched.run(t, outcomes));
     plannerStatistics.looped(commits.size());
-    lookupIndex.afterStitches();
     return commits;
   }
 
@@ -787,13 +753,7 @@ public final class JdbcCatalogStore implements CatalogStore {
 
   @Override
   public boolean idle() {
-    boolean idle = tx.read("Checking for outstanding work",
-        org.catalogengine.jdbc.internal.operations.processing.CountWork::idle);
-    if (idle && lookupIndex.deferred()) {
-      // the work is done only once filters have their index again
-      lookupIndex.build();
-    }
-    return idle;
+    return tx.read("Checking for outstanding work", org.catalogengine.jdbc.internal.operations.processing.CountWork::idle);
   }
 
   @Override

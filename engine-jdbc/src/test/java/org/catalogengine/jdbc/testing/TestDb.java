@@ -123,23 +123,6 @@ public final class TestDb implements AutoCloseable {
     return out;
   }
 
-  /** The names of a table's indexes, lower-cased, as the driver's metadata lists them. */
-  public java.util.Set<String> indexes(String tableName) {
-    java.util.Set<String> out = new java.util.TreeSet<>();
-    try (ResultSet rs = raw.getMetaData().getIndexInfo(backend == Backend.MARIADB ? name : null,
-        backend == Backend.POSTGRES ? name : null, tableName, false, false)) {
-      while (rs.next()) {
-        String index = rs.getString("INDEX_NAME");
-        if (index != null) {
-          out.add(index.toLowerCase(java.util.Locale.ROOT));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("indexes of " + tableName + ": " + e.getMessage(), e);
-    }
-    return out;
-  }
-
   /** A single long value. */
   public long single(String sql) {
     try (Statement s = raw.createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -26,15 +26,10 @@ public final class CountWork {
    * check made.
    */
   public static boolean idle(Tx tx) {
-    return !tx.dsl().fetchExists(tx.t().stitchQueue)
-        && !anyDue(tx)
-        && !tx.dsl().fetchExists(tx.t().processingQueue, LEASE_UNTIL.gt(tx.now()));
-  }
-
-  /** True when an entity is due for processing and not leased. */
-  public static boolean anyDue(Tx tx) {
     long now = tx.now();
-    return tx.dsl().fetchExists(tx.t().processingQueue,
-        NEXT_UPDATE_AT.le(now).and(LEASE_UNTIL.isNull().or(LEASE_UNTIL.le(now))));
+    return !tx.dsl().fetchExists(tx.t().stitchQueue)
+        && !tx.dsl().fetchExists(tx.t().processingQueue,
+            NEXT_UPDATE_AT.le(now).and(LEASE_UNTIL.isNull().or(LEASE_UNTIL.le(now))))
+        && !tx.dsl().fetchExists(tx.t().processingQueue, LEASE_UNTIL.gt(now));
   }
 }
