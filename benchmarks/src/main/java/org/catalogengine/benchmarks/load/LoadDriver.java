@@ -222,6 +222,10 @@ public final class LoadDriver {
    * @return how many entities the first load has
    */
   private int firstInput(Path tree) throws IOException {
+    if (mode.equals("provider") && !opts.containsKey("input")) {
+      // the generator makes exactly n; the first phase's prepare makes them, no need to make them twice
+      return positive("n", 10_000);
+    }
     List<ObjectNode> base = input();
     if (mode.equals("location")) {
       writeTree(tree, base);
