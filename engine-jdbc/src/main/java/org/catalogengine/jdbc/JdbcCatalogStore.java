@@ -150,7 +150,7 @@ public final class JdbcCatalogStore implements CatalogStore {
         }
         cfg.setDataSourceProperties(dialect.poolDataSourceProperties());
         cfg.setMaximumPoolSize(b.maximumPoolSize > 0 ? b.maximumPoolSize
-            : dialect == Dialect.SQLITE ? (keep != null ? 1 : 4) : 10);
+            : dialect == Dialect.SQLITE ? (keep != null ? 1 : 5) : 10);
         cfg.setPoolName("catalog-store");
         pool = new HikariDataSource(cfg);
         this.dataSource = pool;
@@ -160,7 +160,10 @@ public final class JdbcCatalogStore implements CatalogStore {
       this.clock = b.clock;
       // a kept writer connection needs a pool of our own with room for readers beside it
       boolean keepWriter = dialect.singleWriter() && pool != null && pool.getMaximumPoolSize() > 1;
-      this.tx = new Transactor(dataSource, dialect, tables, RetryPolicy.defaults(), clock, keepWriter);
+      // the checkpointer holds a connection too: only where two are still left for reads
+      boolean backgroundCheckpoints = keepWriter && pool.getMaximumPoolSize() >= 4;
+      this.tx = new Transactor(dataSource, dialect, tables, RetryPolicy.defaults(), clock, keepWriter,
+          backgroundCheckpoints);
       this.plannerStatistics = new org.catalogengine.jdbc.internal.store.PlannerStatistics(tx, dialect,
           tables.all().values());
       this.migrator = new Migrator(dataSource, dialect, b.tablePrefix, schema);
@@ -602,7 +605,11 @@ public final class JdbcCatalogStore implements CatalogStore {
       return this;
     }
 
-    /** The size of the pool created for {@link #jdbcUrl} (default 10; SQLite 4, in-memory SQLite 1). */
+    /**
+     * The size of the pool created for {@link #jdbcUrl} (default 10; SQLite 5, in-memory SQLite 1). On a SQLite file
+     * the store keeps one connection for all writes and, with at least 4, one for copying the write-ahead log back
+     * in the background.
+     */
     public Builder maximumPoolSize(int size) {
       if (size < 1) {
         throw new InputException("maximumPoolSize must be at least 1, got " + size);

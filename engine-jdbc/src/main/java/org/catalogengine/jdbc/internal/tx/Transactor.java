@@ -34,19 +34,25 @@ public final class Transactor {
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final boolean keepWriter;
   private @Nullable Connection writer;
+  /** On SQLite with a kept writer: copies the write-ahead log into the database file off the writer's path. */
+  private final @Nullable WalCheckpointer checkpointer;
 
   public Transactor(DataSource dataSource, Dialect dialect, Tables tables, RetryPolicy retry, InstantSource clock) {
-    this(dataSource, dialect, tables, retry, clock, false);
+    this(dataSource, dialect, tables, retry, clock, false, false);
   }
 
   /**
    * @param keepWriter on a single-writer database, run every write transaction on one connection kept from the
    *     pool (its page cache stays warm); the pool must have further connections for reads
+   * @param backgroundCheckpoints with a kept SQLite writer, copy the write-ahead log back on a thread of its own
+   *     ({@link WalCheckpointer}), which holds one more connection of the pool
    */
   public Transactor(DataSource dataSource, Dialect dialect, Tables tables, RetryPolicy retry, InstantSource clock,
-      boolean keepWriter) {
+      boolean keepWriter, boolean backgroundCheckpoints) {
     this.keepWriter = keepWriter && dialect.singleWriter();
     this.dataSource = dataSource;
+    this.checkpointer = this.keepWriter && backgroundCheckpoints && dialect == Dialect.SQLITE
+        ? new WalCheckpointer(dataSource, writeLock, "catalog-wal-checkpoint") : null;
     this.dialect = dialect;
     this.tables = tables;
     this.retry = retry;
@@ -86,6 +92,9 @@ public final class Transactor {
       try {
         result = work.apply(tx);
         c.commit();
+        if (locked && checkpointer != null) {
+          checkpointer.committed();
+        }
       } catch (RuntimeException | Error e) {
         rollback(c, what);
         throw e;
@@ -133,7 +142,17 @@ public final class Transactor {
    */
   private Connection writer() throws SQLException {
     if (writer == null) {
-      writer = dataSource.getConnection();
+      Connection c = dataSource.getConnection();
+      if (checkpointer != null) {
+        // the log is copied back by the checkpointer's thread; the writer's own limit is only a backstop
+        try (java.sql.Statement s = c.createStatement()) {
+          s.execute("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_BACKSTOP_PAGES);
+        } catch (SQLException e) {
+          closeQuietly(c);
+          throw e;
+        }
+      }
+      writer = c;
     }
     return writer;
   }
@@ -154,8 +173,11 @@ public final class Transactor {
     writer = null;
   }
 
-  /** Returns the kept writer connection to its pool (at store close). */
+  /** Stops the checkpointer and returns the kept writer connection to its pool (at store close). */
   public void close() {
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     writeLock.lock();
     try {
       if (writer != null) {
