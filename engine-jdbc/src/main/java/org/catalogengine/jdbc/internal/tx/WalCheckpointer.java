@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>SQLite starts the log again from its beginning only when a write transaction begins after everything in it was
  * copied, and a busy writer always commits more before this thread has caught up: the log would grow until the
  * writer's backstop paid for one very long checkpoint. So once the log holds {@link #RESTART_PAGES} pages, a
- * checkpoint that has just copied the bulk runs once more, and then, if the store's write lock is free at that
- * moment, a last time holding it: that pass copies only what was committed since, and the next write transaction
+ * checkpoint that has just copied the bulk runs again until a pass copies little, and then, if the store's write
+ * lock is free at that moment, a last time holding it: that pass copies only what was committed since, and the next write transaction
  * starts the log again. (A reader still using the log can prevent that restart; SQLite then restarts it later.)
  */
 public final class WalCheckpointer implements AutoCloseable {
@@ -36,8 +36,15 @@ public final class WalCheckpointer implements AutoCloseable {
   public static final int WRITER_BACKSTOP_PAGES = 40_000;
   /** Log size in pages (160 MiB with 16 KiB pages) from which a checkpoint finishes under the write lock. */
   static final int RESTART_PAGES = 10_000;
-  /** The least time between two checkpoints; commits in between are copied by the next one together. */
-  static final long PAUSE_MILLIS = 200;
+  /** A pass this short copied little: the next one, under the write lock, will be as short. */
+  static final long SHORT_PASS_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  /**
+   * The least time between two checkpoints; commits in between are copied by the next one together. A checkpoint
+   * copies each page once however often it changed since the last one, so checkpoints every 200 ms copied so much
+   * more that the thread took 10–30 s more CPU in a 100,000-entity load, which its other work lacked; 2 s is about
+   * as often as SQLite's own 10,000-page limit checkpointed during that load.
+   */
+  static final long PAUSE_MILLIS = 2_000;
 
   private final DataSource dataSource;
   private final Lock writeLock;
@@ -124,8 +131,15 @@ public final class WalCheckpointer implements AutoCloseable {
       }
       long logPages = passive(connection);
       if (logPages >= restartPages && logPages != restartTriedAt) {
-        // a second pass copies what the writer committed during the first, so the pass under the lock is short
-        passive(connection);
+        // further passes copy what the writer committed during the one before (or what a reader's snapshot held
+        // back), so that the pass under the lock is short
+        for (int pass = 0; pass < 3; pass++) {
+          long started = System.nanoTime();
+          passive(connection);
+          if (System.nanoTime() - started < SHORT_PASS_NANOS) {
+            break;
+          }
+        }
         // in a gap between write transactions: waiting for the lock would let the writer commit more first; only a
         // log that has grown to twice the size waits for its turn
         boolean locked = logPages >= 2 * restartPages;
