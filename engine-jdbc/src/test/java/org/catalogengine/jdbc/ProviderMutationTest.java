@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.catalogengine.error.InputException;
+import org.catalogengine.jdbc.internal.operations.processing.MarkForReprocessing;
+import org.catalogengine.jdbc.internal.operations.processing.RequestStitch;
 import org.catalogengine.jdbc.testing.Backend;
 import org.catalogengine.jdbc.testing.ManualClock;
 import org.catalogengine.jdbc.testing.StoreTestBase;
@@ -72,9 +74,11 @@ class ProviderMutationTest extends StoreTestBase {
     assertThat(exists("a")).isTrue();
     assertThat(exists("shared")).isTrue();
     assertThat(edges("shared")).containsExactly(parentEdge("a", "shared"));
-    assertThat(state("z").nextUpdateAt()).isEqualTo(now);
+    // z is a relation peer of the removal: due just after it, its stitch request a peer's (claimed after own ones)
+    assertThat(state("z").nextUpdateAt()).isEqualTo(now.plusMillis(MarkForReprocessing.PEER_DELAY_MILLIS));
     assertThat(f.db.rows("SELECT entity_ref, next_stitch_at FROM " + f.t("stitch_queue")))
-        .containsExactly("entity_ref=component:default/z | next_stitch_at=" + now.toEpochMilli());
+        .containsExactly("entity_ref=component:default/z | next_stitch_at="
+            + (now.toEpochMilli() + RequestStitch.PEER_LEAD_MILLIS));
     assertThat(store.statistics().relations()).isEqualTo(1);
   }
 

@@ -43,12 +43,13 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   private static final Duration ORPHAN_PERIOD = Duration.ofSeconds(30);
   private static final int PAGE = 500;
   /**
-   * While processing claims full batches, stitching waits (DESIGN decision 4): in a burst, a stitch made now is
-   * made again when a later batch adds a relation to the same entity (a first load of 100,000 entities stitched
-   * 130,000 times). It waits at most this long at a time, so entities keep becoming visible during a long burst.
+   * While processing works through a burst (grown claims of entities processed for the first time,
+   * {@link EngineLoop#processingBurst()}), stitching waits (DESIGN decision 4): a stitch made now is made again when
+   * a later batch adds a relation to the same entity (a first load of 100,000 entities stitched 130,000 times). It
+   * waits at most this long at a time, so entities keep becoming visible during a long burst.
    */
   static final long MAX_STITCH_DEFERRAL_NANOS = Duration.ofSeconds(10).toNanos();
-  /** How long after a full processing batch processing counts as busy (a partial batch ends the burst at once). */
+  /** How long after a burst batch processing counts as busy (a partial batch ends the burst at once). */
   private static final long BUSY_WINDOW_NANOS = Duration.ofSeconds(1).toNanos();
   /** How long a deferring stitch worker sleeps before it looks again. */
   private static final long DEFER_SLEEP_MILLIS = 25;
@@ -77,9 +78,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
    */
   private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
   private volatile long lastOrphanCheck;
-  /** When a processing step last claimed a full batch (System.nanoTime), and since when stitching has waited. */
-  private static final long NOT_BUSY = Long.MIN_VALUE / 2;
-  private volatile long processingBusyAt = NOT_BUSY;
+  /** Since when stitching has waited (System.nanoTime), or 0. */
   private volatile long deferringSince;
   private @Nullable ExecutorService ownExecutor;
   private @Nullable CountDownLatch workersDone;
@@ -166,8 +165,6 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   /** One processing step; when there is nothing to process, the orphan cleanup's turn (O4). */
   private int processingStep() {
     int n = loop.processOnce();
-    // a full batch means more is due; a partial one that the burst is over
-    processingBusyAt = n >= options.processingBatch() ? System.nanoTime() : NOT_BUSY;
     if (n > 0) {
       batchesWritten.incrementAndGet();
       wake();
@@ -205,11 +202,11 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   }
 
   /**
-   * Whether stitching waits now: processing is in a burst (a full batch is being processed or was written within
+   * Whether stitching waits now: processing is in a burst (a burst batch is being processed or was written within
    * the busy window) and stitching has not yet waited its longest.
    */
   private boolean stitchingDeferred(long now) {
-    if (loop.processingFullBatch() || now - processingBusyAt < BUSY_WINDOW_NANOS) {
+    if (loop.processingBurst() || now - loop.lastBurstAt() < BUSY_WINDOW_NANOS) {
       long since = deferringSince;
       if (since == 0) {
         deferringSince = now;

@@ -68,13 +68,41 @@ public final class EngineLoop {
    * with batches four times larger). A small change never waits for a larger batch: a claim takes what is due.
    */
   static final int MAX_GROWTH = 4;
-  /** Processing steps under way on a claim of at least the configured batch size (a backlog is being worked). */
-  private final java.util.concurrent.atomic.AtomicInteger fullBatchesInFlight =
+  /**
+   * Processing steps under way on a burst batch: a claim grown to at least twice the batch size, nearly all of it
+   * entities processed for the first time (a first load or a large addition, whose relations to each other arrive
+   * batch by batch). A backlog of entities processed before (a 1% change and the peers it reprocesses) is no burst:
+   * their stitches are final, and changes should become visible while the rest of the backlog is worked.
+   */
+  private final java.util.concurrent.atomic.AtomicInteger burstBatchesInFlight =
       new java.util.concurrent.atomic.AtomicInteger();
+  /** When the last burst batch was written (System.nanoTime), or {@link #NO_BURST}. */
+  private volatile long lastBurstAt = NO_BURST;
+  static final long NO_BURST = Long.MIN_VALUE / 2;
+  /** The share of first-time entities from which a full batch is a burst. */
+  static final double BURST_FIRST_TIME_SHARE = 0.9;
 
-  /** Whether a processing step is working on a full batch right now (more is probably due after it). */
-  public boolean processingFullBatch() {
-    return fullBatchesInFlight.get() > 0;
+  /** Whether a processing step is working on a burst batch right now (more of the burst is probably due). */
+  public boolean processingBurst() {
+    return burstBatchesInFlight.get() > 0;
+  }
+
+  /** When the last burst batch was written (System.nanoTime), or {@link #NO_BURST}; a partial batch ends a burst. */
+  public long lastBurstAt() {
+    return lastBurstAt;
+  }
+
+  /**
+   * Whether a claim is a burst batch (see {@link #processingBurst()}). Claims grow beyond the batch size only after
+   * full claims, so a burst is a grown claim: a change that adds one batch of new entities (and its first claims)
+   * does not hold stitching back.
+   */
+  static boolean isBurst(List<ClaimedEntity> claimed, int batchSize) {
+    if (claimed.size() < 2 * batchSize) {
+      return false;
+    }
+    long firstTime = claimed.stream().filter(c -> c.resultHash() == null).count();
+    return firstTime >= BURST_FIRST_TIME_SHARE * claimed.size();
   }
 
   /** Processes one batch of due entities; returns how many were claimed. */
@@ -83,12 +111,15 @@ public final class EngineLoop {
     int size = processingClaim.next();
     List<ClaimedEntity> claimed = store.claimDue(size, settings.owner(), settings.processingLease());
     processingClaim.claimed(size, claimed.size());
+    if (claimed.size() < settings.processingBatch()) {
+      lastBurstAt = NO_BURST;
+    }
     if (claimed.isEmpty()) {
       return 0;
     }
-    boolean full = claimed.size() >= settings.processingBatch();
-    if (full) {
-      fullBatchesInFlight.incrementAndGet();
+    boolean burst = isBurst(claimed, settings.processingBatch());
+    if (burst) {
+      burstBatchesInFlight.incrementAndGet();
     }
     try {
       List<ProcessingOutcome> outcomes = new ArrayList<>(claimed.size());
@@ -96,10 +127,13 @@ public final class EngineLoop {
         outcomes.add(process(c));
       }
       store.writeProcessingResults(outcomes, settings.interval());
+      if (burst) {
+        lastBurstAt = System.nanoTime();
+      }
       counters.processed(outcomes, started);
     } finally {
-      if (full) {
-        fullBatchesInFlight.decrementAndGet();
+      if (burst) {
+        burstBatchesInFlight.decrementAndGet();
       }
     }
     return claimed.size();

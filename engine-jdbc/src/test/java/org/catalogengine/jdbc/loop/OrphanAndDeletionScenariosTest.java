@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.catalogengine.CatalogEngine;
 import org.catalogengine.OrphanStrategy;
+import org.catalogengine.jdbc.internal.operations.processing.MarkForReprocessing;
 import org.catalogengine.jdbc.testing.Backend;
 import org.catalogengine.jdbc.testing.StoreTestBase;
 import org.catalogengine.model.Entity;
@@ -165,7 +166,9 @@ class OrphanAndDeletionScenariosTest extends StoreTestBase {
     List<String> round = store.deleteOrphans(1_000).stream().map(c -> c.ref().toString()).toList();
 
     assertThat(round).containsExactly("component:default/o");
-    assertThat(state("x").nextUpdateAt()).as("x is made due now (O4)").isEqualTo(clock.instant());
+    // due now (O4), as a relation peer of the deletion: a millisecond after it, which claims already see as due
+    assertThat(state("x").nextUpdateAt()).as("x is made due now (O4)")
+        .isEqualTo(clock.instant().plusMillis(MarkForReprocessing.PEER_DELAY_MILLIS));
     assertThat(f.db.rows("SELECT entity_ref FROM " + f.t("stitch_queue")))
         .as("x is restitched").anyMatch(r -> r.contains("component:default/x"));
     assertThat(exists("c")).as("c is orphaned for the next round").isTrue();
@@ -203,6 +206,23 @@ class OrphanAndDeletionScenariosTest extends StoreTestBase {
     assertThat(engine.entity(eref("component:default/dropped"))).isEmpty();
     assertThat(events).as("the group is restitched without its relation to the dropped component")
         .anyMatch(e -> e.startsWith("upserted group:default/team-a "));
+  }
+
+  @Test
+  void p7_theChangedEntitiesAreProcessedBeforeTheRelationPeersOfARemoval() {
+    CatalogEngine engine = engine(OrphanStrategy.KEEP);
+    provider.full(component("c", "dropped"), group("dropped"), group("zz"));
+    engine.runUntilIdle();
+
+    // "dropped" goes (its relation source c is reprocessed, P7) and "zz" changes, in one mutation
+    provider.full(component("c", "dropped"), group("zz").with(j -> ((ObjectNode) j.get("metadata"))
+        .put("description", "changed")));
+
+    // c's queue row is older and the same instant would tie; the change comes first all the same
+    assertThat(store.claimDue(1, "w", Duration.ofMinutes(2))).extracting(c -> c.ref().toString())
+        .containsExactly("group:default/zz");
+    assertThat(store.claimDue(10, "w", Duration.ofMinutes(2))).extracting(c -> c.ref().toString())
+        .containsExactly("component:default/c");
   }
 
   @Test

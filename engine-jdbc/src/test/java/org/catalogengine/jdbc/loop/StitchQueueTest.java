@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.catalogengine.jdbc.loop.LoopEntities.eref;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.catalogengine.jdbc.testing.Backend;
 import org.catalogengine.jdbc.testing.StoreTestBase;
+import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityRef;
+import org.catalogengine.model.Relation;
+import org.catalogengine.spi.provider.DeferredEntity;
+import org.catalogengine.spi.provider.EntityMutation;
+import org.catalogengine.spi.storage.ClaimedEntity;
+import org.catalogengine.spi.storage.ProcessingOutcome;
 import org.catalogengine.spi.storage.StitchCommit;
 import org.catalogengine.spi.storage.StitchOutcome;
 import org.catalogengine.spi.storage.StitchTicket;
@@ -22,6 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StitchQueueTest extends StoreTestBase {
   private static final EntityRef TEAM_A = eref("group:default/team-a");
   private static final Duration LEASE = Duration.ofSeconds(60);
+  private static final Duration INTERVAL = Duration.ofSeconds(100);
+  private static final EntityRef GROUP = eref("group:default/g");
+  private static final EntityRef COMPONENT = eref("component:default/c");
 
   @Parameter
   Backend backend;
@@ -103,6 +113,60 @@ class StitchQueueTest extends StoreTestBase {
 
     assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref)
         .containsExactly(eref("group:default/b"));
+  }
+
+  /** Processes a group and a component owned by it, without relations yet, and settles their stitches. */
+  private void groupAndComponentProcessedOnce() {
+    store.applyMutation("p", EntityMutation.full(List.of(DeferredEntity.of(LoopEntities.group("g"), LoopEntities.LOCATION),
+        DeferredEntity.of(LoopEntities.component("c", "g"), LoopEntities.LOCATION))));
+    List<ProcessingOutcome> first = new ArrayList<>();
+    for (ClaimedEntity c : store.claimDue(10, "w", LEASE)) {
+      first.add(new ProcessingOutcome.Succeeded(c.entityId(), c.ref(), c.locationKey(), Entity.parse(
+          c.unprocessedJson()), List.of(), List.of(), List.of(), "first", null));
+    }
+    store.writeProcessingResults(first, INTERVAL);
+    store.writeStitched(store.claimStitches(10, LEASE).stream().<StitchOutcome>map(StitchOutcome.Settled::new)
+        .toList());
+    assertThat(store.workStatus().stitchQueued()).isZero();
+  }
+
+  /** Runs both again: the group's result is unchanged, the component's now relates it to the group. */
+  private void componentProcessedWithARelationToTheGroup() {
+    List<ProcessingOutcome> second = new ArrayList<>();
+    for (ClaimedEntity c : store.claimDue(10, "w", LEASE)) {
+      second.add(c.ref().equals(COMPONENT)
+          ? new ProcessingOutcome.Succeeded(c.entityId(), c.ref(), c.locationKey(), Entity.parse(c.unprocessedJson()),
+              List.of(), List.of(new Relation(COMPONENT, Relation.OWNED_BY, GROUP),
+                  new Relation(GROUP, Relation.OWNER_OF, COMPONENT)), List.of(), "second", null)
+          : new ProcessingOutcome.Unchanged(c.entityId(), c.ref(), true, null));
+    }
+    assertThat(second).hasSize(2);
+    store.writeProcessingResults(second, INTERVAL);
+  }
+
+  @Test
+  void anEntitysOwnStitchIsClaimedBeforeThoseOfItsRelationPeers() {
+    groupAndComponentProcessedOnce();
+    clock.advance(INTERVAL.multipliedBy(2)); // past the schedule, [X, 1.5X]
+
+    componentProcessedWithARelationToTheGroup();
+
+    // "group:default/g" sorts first and both requests were made in the same write, but the group is a peer
+    assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref).containsExactly(COMPONENT);
+    // and a peer's request does not wait for its later due time when nothing else is queued
+    assertThat(store.claimStitches(10, LEASE)).extracting(StitchTicket::ref).containsExactly(GROUP);
+  }
+
+  @Test
+  void aPeersRequestDoesNotPutAnEarlierOwnRequestBack() {
+    groupAndComponentProcessedOnce();
+    clock.advance(INTERVAL.multipliedBy(2)); // past the schedule, [X, 1.5X]
+    store.requestStitch(List.of(GROUP));
+    clock.advance(Duration.ofSeconds(1));
+
+    componentProcessedWithARelationToTheGroup();
+
+    assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref).containsExactly(GROUP);
   }
 
   @Test

@@ -94,15 +94,17 @@ public final class ProcessingWrites {
     WriteResultsBatch.caches(t, caches);
     succeeded.forEach(s -> stitch.add(s.ref().toString()));
 
+    Set<String> peers = new HashSet<>();
     if (!succeeded.isEmpty()) {
       writeChildren(t, succeeded, stitch, newConflict);
-      writeRelations(t, succeeded, stitch);
+      writeRelations(t, succeeded, stitch, peers);
       writeRefreshKeys(t, succeeded);
     }
     schedule(t, sorted, failedIds, intervalMillis);
     // last: other writers (the stitcher, the other workers) wait for the stitch-queue rows of hot refs until this
-    // transaction commits, so they are locked as late as possible
-    RequestStitch.run(t, List.copyOf(stitch));
+    // transaction commits, so they are locked as late as possible; own and peer requests in one ref-ordered batch
+    stitch.addAll(peers);
+    RequestStitch.run(t, List.copyOf(stitch), peers);
   }
 
   private static void writeChildren(Tx t, List<ProcessingOutcome.Succeeded> parents, Set<String> stitch,
@@ -208,7 +210,12 @@ public final class ProcessingWrites {
     }
   }
 
-  private static void writeRelations(Tx t, List<ProcessingOutcome.Succeeded> succeeded, Set<String> stitch) {
+  /**
+   * Replaces the relations of the succeeded entities; {@code peers} receives the other entities whose relations
+   * changed with them (their stitch requests are relation peers', after the entities' own).
+   */
+  private static void writeRelations(Tx t, List<ProcessingOutcome.Succeeded> succeeded, Set<String> stitch,
+      Set<String> peers) {
     Map<String, Set<Row>> existing =
         WriteResultsBatch.relations(t, succeeded.stream().map(ProcessingOutcome.Succeeded::entityId).toList());
     List<Map.Entry<String, Row>> deletes = new ArrayList<>();
@@ -233,15 +240,15 @@ public final class ProcessingWrites {
         }
       }
     }
+    sources.removeAll(stitch);
     if (t.dialect().singleWriter()) {
       // Writers take turns here, so a peer that has never been processed is stitched only after this commit, by
       // its own first result, and then reads these rows; a request now would settle to nothing. On a first load
       // that is about half of the peers (DESIGN decision 4). Where writers run concurrently this is not safe
       // without locking the peers, and every source is requested.
-      sources.removeAll(stitch);
       sources.retainAll(WriteResultsBatch.everProcessed(t, sources));
     }
-    stitch.addAll(sources);
+    peers.addAll(sources);
     Comparator<Map.Entry<String, Row>> order = Comparator.<Map.Entry<String, Row>, String>comparing(Map.Entry::getKey)
         .thenComparing(e -> e.getValue().source()).thenComparing(e -> e.getValue().type())
         .thenComparing(e -> e.getValue().target());

@@ -30,7 +30,8 @@ public final class ClaimDue {
   public static List<ClaimedEntity> run(Tx tx, int limit, String owner, long leaseMillis) {
     long now = tx.now();
     List<String> ids = tx.dialect().claimLock(tx.dsl().select(ENTITY_ID).from(tx.t().processingQueue)
-            .where(NEXT_UPDATE_AT.le(now))
+            // relation peers of a change are due just after it; the claim sees them due, and takes them after it
+            .where(NEXT_UPDATE_AT.le(now + MarkForReprocessing.PEER_DELAY_MILLIS))
             .and(LEASE_UNTIL.isNull().or(LEASE_UNTIL.le(now)))
             // index order only: a tie-break column would sort every due row on each claim
             .orderBy(NEXT_UPDATE_AT)

@@ -33,9 +33,10 @@ public final class CountQueues {
             DSL.count(DSL.when(LEASE_UNTIL.gt(at), DSL.inline(1))))
         .from(t.processingQueue)
         .fetchSingle();
+    // as the claim sees them: a relation peer's request is due ahead of its due time (RequestStitch)
     Record2<Integer, Long> stitch = tx.dsl().select(DSL.count(), DSL.min(NEXT_STITCH_AT))
         .from(t.stitchQueue)
-        .where(NEXT_STITCH_AT.le(at))
+        .where(NEXT_STITCH_AT.le(at + RequestStitch.PEER_LEAD_MILLIS))
         .fetchSingle();
     return new QueueStatistics(due.value1(), all.value2(), all.value1(), age(due.value2(), at), stitch.value1(),
         age(stitch.value2(), at));

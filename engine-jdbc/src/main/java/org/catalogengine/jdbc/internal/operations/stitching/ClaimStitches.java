@@ -6,24 +6,27 @@ import static org.catalogengine.jdbc.internal.schema.Tables.STITCH_TICKET;
 
 import java.util.List;
 import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.processing.RequestStitch;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.model.EntityRef;
 import org.catalogengine.spi.storage.StitchTicket;
 
 /**
  * T7: claims due stitch requests oldest first, replacing their ticket with one claim ticket and hiding them for
- * the lease (a crashed worker's requests come back). One statement for the whole claim.
+ * the lease (a crashed worker's requests come back). A relation peer's request is due
+ * {@link RequestStitch#PEER_LEAD_MILLIS} after it is made: a claim takes due requests, entities' own, and only when
+ * there are none looks that far ahead, so a peer's request never waits for its due time.
  */
 public final class ClaimStitches {
   private ClaimStitches() {}
 
   public static List<StitchTicket> run(Tx tx, int limit, long leaseMillis) {
-    List<String> refs = tx.dialect().claimLock(tx.dsl().select(ENTITY_REF).from(tx.t().stitchQueue)
-            .where(NEXT_STITCH_AT.le(tx.now()))
-            // index order only: a tie-break column would sort every due row on each claim
-            .orderBy(NEXT_STITCH_AT)
-            .limit(limit))
-        .fetch(ENTITY_REF);
+    // own requests alone while there are any, so that a change is not stitched in one batch with the peers' requests
+    // that would fill it up; then the peers' requests, ahead of their due time
+    List<String> refs = due(tx, tx.now(), limit);
+    if (refs.isEmpty()) {
+      refs = due(tx, tx.now() + RequestStitch.PEER_LEAD_MILLIS, limit);
+    }
     if (refs.isEmpty()) {
       return List.of();
     }
@@ -32,10 +35,20 @@ public final class ClaimStitches {
     for (List<String> chunk : Chunks.of(sorted, Chunks.IN_LIST)) {
       tx.dsl().update(tx.t().stitchQueue)
           .set(STITCH_TICKET, ticket)
-          .set(NEXT_STITCH_AT, tx.now() + leaseMillis)
+          // the lease lasts its full length although claims look ahead
+          .set(NEXT_STITCH_AT, tx.now() + leaseMillis + RequestStitch.PEER_LEAD_MILLIS)
           .where(ENTITY_REF.in(chunk))
           .execute();
     }
     return sorted.stream().map(r -> new StitchTicket(EntityRef.parse(r), ticket)).toList();
+  }
+
+  private static List<String> due(Tx tx, long at, int limit) {
+    return tx.dialect().claimLock(tx.dsl().select(ENTITY_REF).from(tx.t().stitchQueue)
+            .where(NEXT_STITCH_AT.le(at))
+            // index order only: a tie-break column would sort every due row on each claim
+            .orderBy(NEXT_STITCH_AT)
+            .limit(limit))
+        .fetch(ENTITY_REF);
   }
 }
