@@ -55,7 +55,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code --scenario full} (default): the first load into an empty database; {@code repeat}: after the
  *       first load, the same entities again (provider: an identical full mutation; location: every location
  *       re-read); {@code delta}: after the first load, the next set with 1% changed, 1% removed, 1% added;
- *       {@code all}: the three in one database, one line each.</li>
+ *       {@code delta-mutation} (provider mode): after the first load, such a change sent as a delta mutation
+ *       (the changed and added entities, the removed refs) instead of the whole next set, so the engine compares
+ *       3% of the catalog rather than all of it; {@code all}: these in one database, one line each (location mode:
+ *       without {@code delta-mutation}), each delta changing the set the one before left.</li>
  *   <li>{@code --workers N} (default 2): processing workers; {@code --stitch-workers N} (default 2) stitch workers
  *       beside them.</li>
  *   <li>{@code --processing-batch N}, {@code --stitch-batch N}: the engine's batch sizes (defaults as in
@@ -88,6 +91,8 @@ public final class LoadDriver {
   private final int stitchWorkers;
   private final int processingBatch;
   private final int stitchBatch;
+  /** Delta phases prepared so far in this run: the next one changes the set they left. */
+  private int deltasApplied;
 
   /** Checks every option before any work starts. */
   private LoadDriver(Map<String, String> opts) {
@@ -103,10 +108,15 @@ public final class LoadDriver {
       case "full" -> List.of("full");
       case "repeat" -> List.of("repeat");
       case "delta" -> List.of("delta");
-      case "all" -> List.of("full", "repeat", "delta");
+      case "delta-mutation" -> List.of("delta-mutation");
+      case "all" -> mode.equals("provider") ? List.of("full", "repeat", "delta", "delta-mutation")
+          : List.of("full", "repeat", "delta");
       default -> throw new IllegalArgumentException(
-          "--scenario must be full, repeat, delta or all, not '" + scenario + "'");
+          "--scenario must be full, repeat, delta, delta-mutation or all, not '" + scenario + "'");
     };
+    if (scenario.equals("delta-mutation") && !mode.equals("provider")) {
+      throw new IllegalArgumentException("--scenario delta-mutation needs --mode provider: a location is re-read whole");
+    }
     try {
       this.seed = Long.parseLong(opts.getOrDefault("seed", "42"));
     } catch (NumberFormatException e) {
@@ -134,7 +144,8 @@ public final class LoadDriver {
     } catch (IllegalArgumentException e) {
       System.err.println("load driver: " + e.getMessage());
       System.err.println("usage: LoadDriver [--db sqlite|postgres|mariadb|JDBC_URL] [--n N | --input FILE.jsonl]"
-          + " [--seed S] [--mode provider|location] [--scenario full|repeat|delta|all] [--workers N] [--stitch-workers N]"
+          + " [--seed S] [--mode provider|location] [--scenario full|repeat|delta|delta-mutation|all] [--workers N]"
+          + " [--stitch-workers N]"
           + " [--processing-batch N] [--stitch-batch N]");
       System.exit(2);
     }
@@ -249,10 +260,19 @@ public final class LoadDriver {
   private AtomicReference<EntityMutation> prepare(Path tree, String phase, boolean first, Counting listener)
       throws IOException {
     List<ObjectNode> set = input();
-    if (phase.equals("delta")) {
-      DeltaScenario next = CatalogGenerator.next(set, seed + 1, 0.01, 0.01, 0.01);
-      set = next.entities();
+    boolean deltaMutation = phase.equals("delta-mutation");
+    if (phase.equals("delta") || deltaMutation) {
+      // each delta changes the set the deltas before it left (all deterministic, so made again here, not kept)
+      for (int i = 1; i <= deltasApplied; i++) {
+        set = CatalogGenerator.next(set, seed + i, 0.01, 0.01, 0.01).entities();
+      }
+      deltasApplied++;
+      DeltaScenario next = CatalogGenerator.next(set, seed + deltasApplied, 0.01, 0.01, 0.01);
       listener.watch(next);
+      if (deltaMutation) {
+        return new AtomicReference<>(deltaMutation(next));
+      }
+      set = next.entities();
     }
     if (mode.equals("provider")) {
       return new AtomicReference<>(EntityMutation.full(toDeferred(set)));
@@ -338,6 +358,20 @@ public final class LoadDriver {
     try (YamlTreeWriter writer = YamlTreeWriter.open(dir)) {
       set.forEach(writer::write);
     }
+  }
+
+  /** A delta's change as a provider that tracks changes sends it: changed and added entities, removed refs. */
+  private static EntityMutation deltaMutation(DeltaScenario next) {
+    java.util.Set<EntityRef> touched = new java.util.HashSet<>(next.refs().changed());
+    touched.addAll(next.refs().added());
+    List<ObjectNode> upserts = new ArrayList<>();
+    for (ObjectNode node : next.entities()) {
+      if (touched.contains(Entity.of(node).ref())) {
+        upserts.add(node);
+      }
+    }
+    return EntityMutation.delta(toDeferred(upserts),
+        next.refs().removed().stream().map(org.catalogengine.spi.provider.RemovedEntity::of).toList());
   }
 
   private static List<DeferredEntity> toDeferred(List<ObjectNode> nodes) {

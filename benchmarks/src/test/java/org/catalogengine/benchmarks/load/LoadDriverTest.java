@@ -18,7 +18,7 @@ class LoadDriverTest {
 
   private static final int N = 300;
 
-  /** The three lines of one {@code --scenario all} run in provider mode: full, repeat, delta. */
+  /** The lines of one {@code --scenario all} run in provider mode: full, repeat, delta, delta-mutation. */
   private static List<ObjectNode> all;
 
   @BeforeAll
@@ -32,7 +32,8 @@ class LoadDriverTest {
 
   @Test
   void run_scenarioAll_printsFullRepeatDeltaInOrderWithTheRunFacts() {
-    assertThat(all).extracting(l -> l.path("scenario").asString()).containsExactly("full", "repeat", "delta");
+    assertThat(all).extracting(l -> l.path("scenario").asString())
+        .containsExactly("full", "repeat", "delta", "delta-mutation");
     assertThat(all).allSatisfy(l -> {
       assertThat(l.path("n").asInt()).isEqualTo(N);
       assertThat(l.path("db").asString()).isEqualTo("sqlite");
@@ -65,6 +66,30 @@ class LoadDriverTest {
     assertThat(repeat.path("stitchesWritten").asLong()).isZero();
     assertThat(repeat.path("changeEvents").asLong()).isZero();
     assertThat(repeat.path("rows")).isEqualTo(all.get(0).path("rows"));
+  }
+
+  @Test
+  void run_deltaMutation_sendsOnlyTheChangeOfTheSetTheDeltaLeft() {
+    JsonNode deltaMutation = all.get(3);
+    // the second delta changes the set the first one left, and the engine ends with that next set
+    int expected = CatalogGenerator.next(CatalogGenerator.next(CatalogGenerator.generate(N, 42), 43, 0.01, 0.01, 0.01)
+        .entities(), 44, 0.01, 0.01, 0.01).entities().size();
+
+    assertThat(rows(deltaMutation, "finalEntities")).isEqualTo(expected);
+    assertThat(rows(deltaMutation, "entities")).isEqualTo(expected);
+    assertThat(deltaMutation.path("processed").asLong()).isPositive().isLessThan(N);
+    assertThat(deltaMutation.path("processingFailures").asLong()).isZero();
+    assertThat(rows(deltaMutation, "stitchRequests")).isZero();
+    // set only once every changed and added entity of the second delta showed its new content, and every removal
+    assertThat(deltaMutation.path("changesVisibleSeconds").isNumber()).as("in %s", deltaMutation).isTrue();
+    assertThat(deltaMutation.path("changesVisibleSeconds").asDouble()).isPositive()
+        .isLessThanOrEqualTo(deltaMutation.path("seconds").asDouble());
+  }
+
+  @Test
+  void run_deltaMutationInLocationMode_failsNamingTheModeItNeeds() {
+    assertThatThrownBy(() -> LoadDriver.run("--n", String.valueOf(N), "--mode", "location", "--scenario",
+        "delta-mutation")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--mode provider");
   }
 
   @Test
