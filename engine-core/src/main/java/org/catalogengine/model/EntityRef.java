@@ -101,7 +101,11 @@ public record EntityRef(String kind, String namespace, String name) implements C
     return kind + ':' + namespace + '/' + name;
   }
 
-  /** Orders by the canonical string. */
+  /**
+   * Orders by kind, then namespace, then name. That is not always the order of the canonical strings (a namespace
+   * {@code a-b} sorts after {@code a} here but before it as {@code kind:a-b/…} against {@code kind:a/…}), so code
+   * that needs the strings' order, such as the store's lock order, sorts the strings.
+   */
   @Override
   public int compareTo(EntityRef o) {
     int c = kind.compareTo(o.kind);

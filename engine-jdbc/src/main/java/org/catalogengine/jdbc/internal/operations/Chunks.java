@@ -51,6 +51,22 @@ public final class Chunks {
    * landing on random pages (a large share of a 100,000-entity first load on SQLite). ThreadLocalRandom because
    * ids need uniqueness, not secrecy; like Backstage's uids they are opaque and not stable across re-adds (E4).
    */
+  /**
+   * The items sorted by a string key made once per item: the batch writes sort by canonical ref, the lock order of
+   * every writer, and a comparator that builds both refs' strings for each comparison made them again and again
+   * inside the write transaction.
+   */
+  public static <T> List<T> sortedBy(java.util.Collection<T> items, java.util.function.Function<T, String> key) {
+    List<java.util.Map.Entry<String, T>> keyed = new ArrayList<>(items.size());
+    for (T item : items) {
+      keyed.add(java.util.Map.entry(key.apply(item), item));
+    }
+    keyed.sort(java.util.Map.Entry.comparingByKey());
+    List<T> out = new ArrayList<>(keyed.size());
+    keyed.forEach(e -> out.add(e.getValue()));
+    return out;
+  }
+
   public static String newId() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     long millis = System.currentTimeMillis();

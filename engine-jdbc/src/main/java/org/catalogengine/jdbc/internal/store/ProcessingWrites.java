@@ -48,8 +48,8 @@ public final class ProcessingWrites {
     if (outcomes.isEmpty()) {
       return;
     }
-    List<ProcessingOutcome> sorted = new ArrayList<>(outcomes);
-    sorted.sort(Comparator.comparing(o -> o.ref().toString()));
+    List<ProcessingOutcome> sorted = org.catalogengine.jdbc.internal.operations.Chunks.sortedBy(outcomes,
+        o -> o.ref().toString());
     Set<String> alive = WriteResultsBatch.existing(t, sorted.stream().map(ProcessingOutcome::entityId).toList());
     sorted.removeIf(o -> !alive.contains(o.entityId()));
 

@@ -11,7 +11,6 @@ import static org.catalogengine.jdbc.internal.schema.Tables.RESULT_HASH;
 import static org.catalogengine.jdbc.internal.schema.Tables.UNPROCESSED_ENTITY;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.catalogengine.jdbc.internal.operations.Chunks;
@@ -67,7 +66,6 @@ public final class ClaimDue {
       out.add(new ClaimedEntity((String) r[0], EntityRef.parse(ref), (String) r[2], (String) r[3], (String) r[4],
           (String) r[5], p));
     }
-    out.sort(Comparator.comparing(c -> c.ref().toString()));
-    return out;
+    return Chunks.sortedBy(out, c -> c.ref().toString());
   }
 }

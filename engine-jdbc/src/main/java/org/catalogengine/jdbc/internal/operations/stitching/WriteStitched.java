@@ -47,8 +47,7 @@ public final class WriteStitched {
   private WriteStitched() {}
 
   public static List<StitchCommit> run(Tx tx, List<StitchOutcome> outcomes) {
-    List<StitchOutcome> sorted = new ArrayList<>(outcomes);
-    sorted.sort(Comparator.comparing(o -> o.ticket().ref().toString()));
+    List<StitchOutcome> sorted = Chunks.sortedBy(outcomes, o -> o.ticket().ref().toString());
     Map<String, String> tickets = new HashMap<>();
     List<String> refs = sorted.stream().map(o -> o.ticket().ref().toString()).distinct().toList();
     for (List<String> chunk : Chunks.of(refs, Chunks.IN_LIST)) {
