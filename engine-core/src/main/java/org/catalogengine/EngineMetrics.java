@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param processingLeased entities being processed (under a live lease), on any node
  * @param entities every entity the store knows
  * @param processingQueueDelay how long the longest-waiting due entity has been due; zero when nothing is due
- * @param stitchQueueDepth stitch requests due now
+ * @param stitchQueueDepth stitch requests a stitch worker would take now (relation peers' requests included)
  * @param stitchQueueDelay how long the longest-waiting due stitch request has been due; zero when none is due
  * @param entitiesProcessed processing runs of this engine, whatever their outcome
  * @param processingFailures runs that failed (an entity with errors, whether or not the errors changed)

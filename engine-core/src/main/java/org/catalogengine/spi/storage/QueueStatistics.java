@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param leased entities under a live processing lease (in flight)
  * @param entities every entity the store knows
  * @param oldestDueAge how long the longest-waiting due entity has been due; zero when nothing is due
- * @param stitchDue stitch requests due now (not hidden by a claim's lease)
+ * @param stitchDue stitch requests a claim would take now (not hidden by a claim's lease; a relation peer's request,
+ *     due a little later than an entity's own, counts from when it is made)
  * @param oldestStitchAge how long the longest-waiting due stitch request has been due; zero when none is due
  * @since 0.1 (experimental)
  */

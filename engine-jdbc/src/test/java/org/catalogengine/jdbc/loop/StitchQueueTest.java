@@ -170,6 +170,22 @@ class StitchQueueTest extends StoreTestBase {
   }
 
   @Test
+  void aStitchFencedByAPeersRequestIsStitchedAgainFirst() {
+    groupAndComponentProcessedOnce();
+    clock.advance(INTERVAL.multipliedBy(2)); // past the schedule, [X, 1.5X]
+    store.requestStitch(List.of(GROUP));
+    StitchTicket underWay = store.claimStitches(10, LEASE).get(0);
+    assertThat(underWay.ref()).isEqualTo(GROUP);
+
+    // while the group's stitch runs, the component's new relations make the group a peer: a request due later
+    componentProcessedWithARelationToTheGroup();
+    assertThat(store.writeStitched(List.of(new StitchOutcome.Settled(underWay)))).as("fenced (T5)").isEmpty();
+
+    // the fenced stitch was due already: it goes with the component's own request, not after it
+    assertThat(store.claimStitches(10, LEASE)).extracting(StitchTicket::ref).containsExactly(COMPONENT, GROUP);
+  }
+
+  @Test
   void removals_takeMonotonicGenerations() {
     store.requestStitch(List.of(eref("group:default/a"), eref("group:default/b")));
     List<StitchTicket> claimed = store.claimStitches(100, LEASE);

@@ -9,6 +9,7 @@ import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_KEY;
 import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_VALUE;
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_ID;
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_STITCH_AT;
 import static org.catalogengine.jdbc.internal.schema.Tables.STITCH_TICKET;
 
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.processing.RequestStitch;
 import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.spi.storage.SearchEntry;
@@ -55,12 +57,17 @@ public final class WriteStitched {
           .where(ENTITY_REF.in(chunk)).fetch().forEach(r -> tickets.put(r.value1(), r.value2()));
     }
     List<StitchOutcome> valid = new ArrayList<>();
+    List<String> fenced = new ArrayList<>();
     for (StitchOutcome o : sorted) {
-      if (o.ticket().ticket().equals(tickets.get(o.ticket().ref().toString()))) {
+      String stored = tickets.get(o.ticket().ref().toString());
+      if (o.ticket().ticket().equals(stored)) {
         valid.add(o);
+      } else if (stored != null) {
+        fenced.add(o.ticket().ref().toString());
       }
     }
     if (valid.isEmpty()) {
+      dueNow(tx, fenced);
       return List.of();
     }
     // An entity deleted after its inputs were loaded has no final entity to write: its final and search rows went
@@ -96,7 +103,25 @@ public final class WriteStitched {
     valid.forEach(o -> settled.add(new Object[] {o.ticket().ref().toString(), o.ticket().ticket()}));
     Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().stitchQueue).where(ENTITY_REF.eq("")).and(STITCH_TICKET.eq("")),
         settled);
+    dueNow(tx, fenced);
     return commits;
+  }
+
+  /**
+   * Requests that arrived while their stitch was under way fenced it off (T5): it is not written, and the entity is
+   * stitched again, first. The new request may be a relation peer's, due later than an entity's own
+   * ({@code RequestStitch}), but the stitch it fenced was already due: a changed entity whose stitch a peer's request
+   * fenced would otherwise wait behind every own request, its change unseen.
+   */
+  private static void dueNow(Tx tx, List<String> sortedRefs) {
+    for (List<String> chunk : Chunks.of(sortedRefs, Chunks.IN_LIST)) {
+      tx.dsl().update(tx.t().stitchQueue)
+          .set(NEXT_STITCH_AT, tx.now())
+          .where(ENTITY_REF.in(chunk))
+          // a queued request only: one another worker has claimed since stays hidden for its lease
+          .and(NEXT_STITCH_AT.le(tx.now() + RequestStitch.PEER_LEAD_MILLIS))
+          .execute();
+    }
   }
 
   private static void writeFinals(Tx tx, List<StitchOutcome.Stitched> stitched, List<StitchCommit> commits) {
