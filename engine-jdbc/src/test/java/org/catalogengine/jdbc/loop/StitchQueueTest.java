@@ -115,8 +115,11 @@ class StitchQueueTest extends StoreTestBase {
         .containsExactly(eref("group:default/b"));
   }
 
-  /** Processes a group and a component owned by it, without relations yet, and settles their stitches. */
-  private void groupAndComponentProcessedOnce() {
+  /**
+   * Processes a group and a component owned by it, without relations yet, settles their stitches, and moves the
+   * clock past their next processing (scheduled within [X, 1.5X] of the interval).
+   */
+  private void groupAndComponentProcessedOnceAndDueAgain() {
     store.applyMutation("p", EntityMutation.full(List.of(DeferredEntity.of(LoopEntities.group("g"), LoopEntities.LOCATION),
         DeferredEntity.of(LoopEntities.component("c", "g"), LoopEntities.LOCATION))));
     List<ProcessingOutcome> first = new ArrayList<>();
@@ -128,6 +131,7 @@ class StitchQueueTest extends StoreTestBase {
     store.writeStitched(store.claimStitches(10, LEASE).stream().<StitchOutcome>map(StitchOutcome.Settled::new)
         .toList());
     assertThat(store.workStatus().stitchQueued()).isZero();
+    clock.advance(INTERVAL.multipliedBy(2));
   }
 
   /** Runs both again: the group's result is unchanged, the component's now relates it to the group. */
@@ -146,8 +150,7 @@ class StitchQueueTest extends StoreTestBase {
 
   @Test
   void anEntitysOwnStitchIsClaimedBeforeThoseOfItsRelationPeers() {
-    groupAndComponentProcessedOnce();
-    clock.advance(INTERVAL.multipliedBy(2)); // past the schedule, [X, 1.5X]
+    groupAndComponentProcessedOnceAndDueAgain();
 
     componentProcessedWithARelationToTheGroup();
 
@@ -159,8 +162,7 @@ class StitchQueueTest extends StoreTestBase {
 
   @Test
   void aPeersRequestDoesNotPutAnEarlierOwnRequestBack() {
-    groupAndComponentProcessedOnce();
-    clock.advance(INTERVAL.multipliedBy(2)); // past the schedule, [X, 1.5X]
+    groupAndComponentProcessedOnceAndDueAgain();
     store.requestStitch(List.of(GROUP));
     clock.advance(Duration.ofSeconds(1));
 
@@ -171,8 +173,7 @@ class StitchQueueTest extends StoreTestBase {
 
   @Test
   void aStitchFencedByAPeersRequestIsStitchedAgainFirst() {
-    groupAndComponentProcessedOnce();
-    clock.advance(INTERVAL.multipliedBy(2)); // past the schedule, [X, 1.5X]
+    groupAndComponentProcessedOnceAndDueAgain();
     store.requestStitch(List.of(GROUP));
     StitchTicket underWay = store.claimStitches(10, LEASE).get(0);
     assertThat(underWay.ref()).isEqualTo(GROUP);
