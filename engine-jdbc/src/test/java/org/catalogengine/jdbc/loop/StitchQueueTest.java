@@ -134,14 +134,18 @@ class StitchQueueTest extends StoreTestBase {
     clock.advance(INTERVAL.multipliedBy(2));
   }
 
-  /** Runs both again: the group's result is unchanged, the component's now relates it to the group. */
-  private void componentProcessedWithARelationToTheGroup() {
+  /**
+   * Runs both again: the component's result is unchanged, the group's now relates it to the component, which makes
+   * the component a relation peer of the group's change. ("component:default/c" sorts before "group:default/g", so
+   * ref order alone would put the peer first.)
+   */
+  private void groupProcessedWithARelationToTheComponent() {
     List<ProcessingOutcome> second = new ArrayList<>();
     for (ClaimedEntity c : store.claimDue(10, "w", LEASE)) {
-      second.add(c.ref().equals(COMPONENT)
+      second.add(c.ref().equals(GROUP)
           ? new ProcessingOutcome.Succeeded(c.entityId(), c.ref(), c.locationKey(), Entity.parse(c.unprocessedJson()),
-              List.of(), List.of(new Relation(COMPONENT, Relation.OWNED_BY, GROUP),
-                  new Relation(GROUP, Relation.OWNER_OF, COMPONENT)), List.of(), "second", null)
+              List.of(), List.of(new Relation(GROUP, Relation.OWNER_OF, COMPONENT),
+                  new Relation(COMPONENT, Relation.OWNED_BY, GROUP)), List.of(), "second", null)
           : new ProcessingOutcome.Unchanged(c.entityId(), c.ref(), true, null));
     }
     assertThat(second).hasSize(2);
@@ -152,37 +156,37 @@ class StitchQueueTest extends StoreTestBase {
   void anEntitysOwnStitchIsClaimedBeforeThoseOfItsRelationPeers() {
     groupAndComponentProcessedOnceAndDueAgain();
 
-    componentProcessedWithARelationToTheGroup();
+    groupProcessedWithARelationToTheComponent();
 
-    // "group:default/g" sorts first and both requests were made in the same write, but the group is a peer
-    assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref).containsExactly(COMPONENT);
+    // both requests come from the same write and the component's ref sorts first, but it is the peer
+    assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref).containsExactly(GROUP);
     // and a peer's request does not wait for its later due time when nothing else is queued
-    assertThat(store.claimStitches(10, LEASE)).extracting(StitchTicket::ref).containsExactly(GROUP);
+    assertThat(store.claimStitches(10, LEASE)).extracting(StitchTicket::ref).containsExactly(COMPONENT);
   }
 
   @Test
   void aPeersRequestDoesNotPutAnEarlierOwnRequestBack() {
     groupAndComponentProcessedOnceAndDueAgain();
-    store.requestStitch(List.of(GROUP));
+    store.requestStitch(List.of(COMPONENT));
     clock.advance(Duration.ofSeconds(1));
 
-    componentProcessedWithARelationToTheGroup();
+    groupProcessedWithARelationToTheComponent();
 
-    assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref).containsExactly(GROUP);
+    assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref).containsExactly(COMPONENT);
   }
 
   @Test
   void aStitchFencedByAPeersRequestIsStitchedAgainFirst() {
     groupAndComponentProcessedOnceAndDueAgain();
-    store.requestStitch(List.of(GROUP));
+    store.requestStitch(List.of(COMPONENT));
     StitchTicket underWay = store.claimStitches(10, LEASE).get(0);
-    assertThat(underWay.ref()).isEqualTo(GROUP);
+    assertThat(underWay.ref()).isEqualTo(COMPONENT);
 
-    // while the group's stitch runs, the component's new relations make the group a peer: a request due later
-    componentProcessedWithARelationToTheGroup();
+    // while the component's stitch runs, the group's new relations make it a peer: a request due later
+    groupProcessedWithARelationToTheComponent();
     assertThat(store.writeStitched(List.of(new StitchOutcome.Settled(underWay)))).as("fenced (T5)").isEmpty();
 
-    // the fenced stitch was due already: it goes with the component's own request, not after it
+    // the fenced stitch was due already: it goes with the group's own request, not after it
     assertThat(store.claimStitches(10, LEASE)).extracting(StitchTicket::ref).containsExactly(COMPONENT, GROUP);
   }
 
