@@ -46,12 +46,6 @@ public final class Chunks {
   }
 
   /**
-   * A time-ordered (version 7, RFC 9562) UUID string: 48 bits of epoch milliseconds, then random bits. Ids
-   * created together sort together, so primary-key inserts append to the end of the B-tree instead of
-   * landing on random pages (a large share of a 100,000-entity first load on SQLite). ThreadLocalRandom because
-   * ids need uniqueness, not secrecy; like Backstage's uids they are opaque and not stable across re-adds (E4).
-   */
-  /**
    * The items sorted by a string key made once per item: the batch writes sort by canonical ref, the lock order of
    * every writer, and a comparator that builds both refs' strings for each comparison made them again and again
    * inside the write transaction.
@@ -67,6 +61,12 @@ public final class Chunks {
     return out;
   }
 
+  /**
+   * A time-ordered (version 7, RFC 9562) UUID string: 48 bits of epoch milliseconds, then random bits. Ids
+   * created together sort together, so primary-key inserts append to the end of the B-tree instead of
+   * landing on random pages (a large share of a 100,000-entity first load on SQLite). ThreadLocalRandom because
+   * ids need uniqueness, not secrecy; like Backstage's uids they are opaque and not stable across re-adds (E4).
+   */
   public static String newId() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     long millis = System.currentTimeMillis();

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import org.catalogengine.spi.storage.RefreshKeys;
+import org.catalogengine.jdbc.internal.operations.Chunks;
 import org.catalogengine.jdbc.internal.operations.conflicts.ClearConflicts;
 import org.catalogengine.jdbc.internal.operations.conflicts.RecordConflicts;
 import org.catalogengine.jdbc.internal.operations.processing.ParentsOf;
@@ -48,8 +49,7 @@ public final class ProcessingWrites {
     if (outcomes.isEmpty()) {
       return;
     }
-    List<ProcessingOutcome> sorted = org.catalogengine.jdbc.internal.operations.Chunks.sortedBy(outcomes,
-        o -> o.ref().toString());
+    List<ProcessingOutcome> sorted = Chunks.sortedBy(outcomes, o -> o.ref().toString());
     Set<String> alive = WriteResultsBatch.existing(t, sorted.stream().map(ProcessingOutcome::entityId).toList());
     sorted.removeIf(o -> !alive.contains(o.entityId()));
 

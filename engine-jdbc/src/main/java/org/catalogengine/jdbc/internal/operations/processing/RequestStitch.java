@@ -22,9 +22,9 @@ import org.jooq.impl.DSL;
  *
  * <p>Two kinds of request: an entity's own (its processing result changed, it was emitted, orphaned or contested),
  * due now, and a relation peer's (another entity's change adds or removes a relation it shows), due
- * {@link #PEER_LEAD_MILLIS} later. Stitch claims take requests that are due within that lead, oldest due first
- * ({@code ClaimStitches}), so a peer's request waits for nothing but the own requests made within the lead: after a
- * change, the changed entities are stitched before the peers that reprocessing and relations queue up around them.
+ * {@link #PEER_LEAD_MILLIS} later. Stitch claims take the due (own) requests alone while there are any, and only
+ * then peers' requests, ahead of their due time ({@code ClaimStitches}): after a change, the changed entities are
+ * stitched before the peers that reprocessing and relations queue up around them, and no peer waits idly.
  */
 public final class RequestStitch {
   /** How much later a relation peer's request is due than an entity's own; claims look this far ahead. */

@@ -4,12 +4,14 @@ import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
 import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_STITCH_AT;
 import static org.catalogengine.jdbc.internal.schema.Tables.STITCH_TICKET;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.catalogengine.jdbc.internal.operations.Chunks;
 import org.catalogengine.jdbc.internal.operations.processing.RequestStitch;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.model.EntityRef;
 import org.catalogengine.spi.storage.StitchTicket;
+import org.jooq.Record2;
 
 /**
  * T7: claims due stitch requests oldest first, replacing their ticket with one claim ticket and hiding them for
@@ -21,11 +23,26 @@ public final class ClaimStitches {
   private ClaimStitches() {}
 
   public static List<StitchTicket> run(Tx tx, int limit, long leaseMillis) {
-    // own requests alone while there are any, so that a change is not stitched in one batch with the peers' requests
-    // that would fill it up; then the peers' requests, ahead of their due time
-    List<String> refs = due(tx, tx.now(), limit);
-    if (refs.isEmpty()) {
-      refs = due(tx, tx.now() + RequestStitch.PEER_LEAD_MILLIS, limit);
+    // one query looking ahead, earliest due first: own requests (due now) come before the peers'; while there are
+    // own ones, they are claimed alone, so that a change is not stitched in one batch with the peers' requests that
+    // would fill it up
+    long now = tx.now();
+    List<String> refs = new ArrayList<>();
+    boolean own = false;
+    for (Record2<String, Long> r : tx.dialect().claimLock(tx.dsl().select(ENTITY_REF, NEXT_STITCH_AT)
+            .from(tx.t().stitchQueue)
+            .where(NEXT_STITCH_AT.le(now + RequestStitch.PEER_LEAD_MILLIS))
+            // index order only: a tie-break column would sort every due row on each claim
+            .orderBy(NEXT_STITCH_AT)
+            .limit(limit))
+        .fetch()) {
+      boolean due = r.value2() <= now;
+      if (refs.isEmpty()) {
+        own = due;
+      } else if (own && !due) {
+        break;
+      }
+      refs.add(r.value1());
     }
     if (refs.isEmpty()) {
       return List.of();
@@ -36,19 +53,10 @@ public final class ClaimStitches {
       tx.dsl().update(tx.t().stitchQueue)
           .set(STITCH_TICKET, ticket)
           // the lease lasts its full length although claims look ahead
-          .set(NEXT_STITCH_AT, tx.now() + leaseMillis + RequestStitch.PEER_LEAD_MILLIS)
+          .set(NEXT_STITCH_AT, now + leaseMillis + RequestStitch.PEER_LEAD_MILLIS)
           .where(ENTITY_REF.in(chunk))
           .execute();
     }
     return sorted.stream().map(r -> new StitchTicket(EntityRef.parse(r), ticket)).toList();
-  }
-
-  private static List<String> due(Tx tx, long at, int limit) {
-    return tx.dialect().claimLock(tx.dsl().select(ENTITY_REF).from(tx.t().stitchQueue)
-            .where(NEXT_STITCH_AT.le(at))
-            // index order only: a tie-break column would sort every due row on each claim
-            .orderBy(NEXT_STITCH_AT)
-            .limit(limit))
-        .fetch(ENTITY_REF);
   }
 }
