@@ -655,8 +655,17 @@ public final class JdbcCatalogStore implements CatalogStore {
   public List<org.catalogengine.spi.storage.ClaimedEntity> claimDue(int limit, String owner,
       java.time.Duration lease) {
     requirePositive(limit, "limit");
-    return tx.write("Claiming due entities",
-        t -> org.catalogengine.jdbc.internal.operations.processing.ClaimDue.run(t, limit, owner, lease.toMillis()));
+    return loadClaimed(tx.write("Claiming due entities",
+        t -> org.catalogengine.jdbc.internal.operations.processing.ClaimDue.lease(t, limit, owner, lease.toMillis())));
+  }
+
+  /** The rows of leased entities, read after the lease committed, outside the write path. */
+  private List<org.catalogengine.spi.storage.ClaimedEntity> loadClaimed(List<String> sortedIds) {
+    if (sortedIds.isEmpty()) {
+      return List.of();
+    }
+    return tx.read("Reading claimed entities",
+        t -> org.catalogengine.jdbc.internal.operations.processing.ClaimDue.load(t, sortedIds));
   }
 
   @Override
@@ -679,17 +688,34 @@ public final class JdbcCatalogStore implements CatalogStore {
     if (outcomes.isEmpty()) {
       return;
     }
+    writeProcessingResultsAndClaim(outcomes, interval, 0, "", java.time.Duration.ZERO);
+  }
+
+  @Override
+  public List<org.catalogengine.spi.storage.ClaimedEntity> writeProcessingResultsAndClaim(
+      List<org.catalogengine.spi.storage.ProcessingOutcome> outcomes, java.time.Duration interval, int nextLimit,
+      String owner, java.time.Duration lease) {
+    if (nextLimit < 0) {
+      throw new InputException("nextLimit must not be negative, got " + nextLimit);
+    }
+    if (outcomes.isEmpty()) {
+      return nextLimit == 0 ? List.of() : claimDue(nextLimit, owner, lease);
+    }
     long millis = interval.toMillis();
-    tx.write("Writing " + outcomes.size() + " processing results", t -> {
+    List<String> claimed = tx.write("Writing " + outcomes.size() + " processing results", t -> {
       org.catalogengine.jdbc.internal.store.ProcessingWrites.write(t, outcomes, millis, (source, h) -> {
         t.afterCommit(() -> LOG.warn("{} emitted {} with location key {}, but it is already claimed by {};"
                 + " the stored entity is kept (conflict recorded, logged once)", source, h.ref(),
             describeKey(h.rejectedKey()), describeKey(h.existingKey())));
         publish(t, source, h);
       });
-      return null;
+      // after the results: the entities just written are scheduled and not due, the children just written are
+      return nextLimit == 0 ? List.<String>of()
+          : org.catalogengine.jdbc.internal.operations.processing.ClaimDue.lease(t, nextLimit, owner,
+              lease.toMillis());
     });
     plannerStatistics.looped(outcomes.size());
+    return loadClaimed(claimed);
   }
 
   @Override
@@ -727,10 +753,28 @@ public final class JdbcCatalogStore implements CatalogStore {
     if (outcomes.isEmpty()) {
       return List.of();
     }
-    List<org.catalogengine.spi.storage.StitchCommit> commits = tx.write("Writing " + outcomes.size()
-        + " stitched entities", t -> org.catalogengine.jdbc.internal.operations.stitching.WriteStitched.run(t, outcomes));
-    plannerStatistics.looped(commits.size());
-    return commits;
+    return writeStitchedAndClaim(outcomes, 0, java.time.Duration.ZERO).commits();
+  }
+
+  @Override
+  public org.catalogengine.spi.storage.StitchWrite writeStitchedAndClaim(
+      List<org.catalogengine.spi.storage.StitchOutcome> outcomes, int nextLimit, java.time.Duration lease) {
+    if (nextLimit < 0) {
+      throw new InputException("nextLimit must not be negative, got " + nextLimit);
+    }
+    if (outcomes.isEmpty()) {
+      return new org.catalogengine.spi.storage.StitchWrite(List.of(),
+          nextLimit == 0 ? List.of() : claimStitches(nextLimit, lease));
+    }
+    org.catalogengine.spi.storage.StitchWrite written = tx.write("Writing " + outcomes.size()
+        + " stitched entities", t -> new org.catalogengine.spi.storage.StitchWrite(
+            org.catalogengine.jdbc.internal.operations.stitching.WriteStitched.run(t, outcomes),
+            // after the write: its settled requests are gone, requests that fenced it off are due again
+            nextLimit == 0 ? List.of()
+                : org.catalogengine.jdbc.internal.operations.stitching.ClaimStitches.run(t, nextLimit,
+                    lease.toMillis())));
+    plannerStatistics.looped(written.commits().size());
+    return written;
   }
 
   @Override

@@ -162,12 +162,16 @@ public final class DefaultCatalogEngine implements CatalogEngine {
     connected = true;
   }
 
-  /** One processing step; when there is nothing to process, the orphan cleanup's turn (O4). */
+  /**
+   * One processing step: batch after batch while entities are due (each write claims the next batch) and the
+   * engine runs; when there is nothing to process, the orphan cleanup's turn (O4).
+   */
   private int processingStep() {
-    int n = loop.processOnce();
-    if (n > 0) {
+    int n = loop.processWhile(() -> running, () -> {
       batchesWritten.incrementAndGet();
       wake();
+    });
+    if (n > 0) {
       return n;
     }
     if (options.orphanStrategy() == OrphanStrategy.DELETE
@@ -185,8 +189,9 @@ public final class DefaultCatalogEngine implements CatalogEngine {
   }
 
   /**
-   * One stitching step, unless processing is in a burst and stitching has not yet waited its longest; then a short
-   * sleep and -1 (look again without pausing).
+   * One stitching step (batch after batch while requests are due, the engine runs and processing is in no burst),
+   * unless processing is in a burst and stitching has not yet waited its longest; then a short sleep and -1 (look
+   * again without pausing).
    */
   private int stitchingStep() {
     if (stitchingDeferred(System.nanoTime())) {
@@ -198,7 +203,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
       }
       return -1;
     }
-    return loop.stitchOnce();
+    return loop.stitchWhile(() -> running && !stitchingDeferred(System.nanoTime()));
   }
 
   /**

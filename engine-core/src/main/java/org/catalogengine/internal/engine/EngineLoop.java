@@ -26,6 +26,7 @@ import org.catalogengine.spi.storage.StitchCommit;
 import org.catalogengine.spi.storage.StitchOutcome;
 import org.catalogengine.spi.storage.StitchSource;
 import org.catalogengine.spi.storage.StitchTicket;
+import org.catalogengine.spi.storage.StitchWrite;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,36 +108,61 @@ public final class EngineLoop {
 
   /** Processes one batch of due entities; returns how many were claimed. */
   public int processOnce() {
+    return processWhile(() -> false, () -> { });
+  }
+
+  /**
+   * Processes batches of due entities until a claim comes back empty or {@code claimNext} says stop: each batch's
+   * write also claims the next batch, in the same transaction ({@link CatalogStore#writeProcessingResultsAndClaim}),
+   * so a worker working through a backlog takes the store's write path once per batch and starts on its next batch
+   * while the other workers write. {@code claimNext} is asked before each write; {@code written} runs after each.
+   * A batch claimed before a stop is still processed and written.
+   *
+   * @return how many entities were claimed
+   */
+  public int processWhile(java.util.function.BooleanSupplier claimNext, Runnable written) {
     long started = System.nanoTime();
     int size = processingClaim.next();
     List<ClaimedEntity> claimed = store.claimDue(size, settings.owner(), settings.processingLease());
-    processingClaim.claimed(size, claimed.size());
-    if (claimed.size() < settings.processingBatch()) {
-      lastBurstAt = NO_BURST;
-    }
-    if (claimed.isEmpty()) {
-      return 0;
-    }
-    boolean burst = isBurst(claimed, settings.processingBatch());
-    if (burst) {
-      burstBatchesInFlight.incrementAndGet();
-    }
-    try {
-      List<ProcessingOutcome> outcomes = new ArrayList<>(claimed.size());
-      for (ClaimedEntity c : claimed) {
-        outcomes.add(process(c));
+    int total = 0;
+    while (true) {
+      processingClaim.claimed(size, claimed.size());
+      if (claimed.size() < settings.processingBatch()) {
+        lastBurstAt = NO_BURST;
       }
-      store.writeProcessingResults(outcomes, settings.interval());
+      if (claimed.isEmpty()) {
+        return total;
+      }
+      total += claimed.size();
+      boolean burst = isBurst(claimed, settings.processingBatch());
       if (burst) {
-        lastBurstAt = System.nanoTime();
+        burstBatchesInFlight.incrementAndGet();
       }
-      counters.processed(outcomes, started);
-    } finally {
-      if (burst) {
-        burstBatchesInFlight.decrementAndGet();
+      List<ClaimedEntity> next;
+      try {
+        List<ProcessingOutcome> outcomes = new ArrayList<>(claimed.size());
+        for (ClaimedEntity c : claimed) {
+          outcomes.add(process(c));
+        }
+        size = claimNext.getAsBoolean() ? processingClaim.next() : 0;
+        next = store.writeProcessingResultsAndClaim(outcomes, settings.interval(), size, settings.owner(),
+            settings.processingLease());
+        if (burst) {
+          lastBurstAt = System.nanoTime();
+        }
+        counters.processed(outcomes, started);
+      } finally {
+        if (burst) {
+          burstBatchesInFlight.decrementAndGet();
+        }
       }
+      written.run();
+      if (size == 0) {
+        return total;
+      }
+      started = System.nanoTime();
+      claimed = next;
     }
-    return claimed.size();
   }
 
   /** Runs the pipeline for one claimed entity and turns its output into what the store writes (L19–L25). */
@@ -210,13 +236,45 @@ public final class EngineLoop {
 
   /** Stitches one batch of requests; returns how many were claimed. */
   public int stitchOnce() {
+    return stitchWhile(() -> false);
+  }
+
+  /**
+   * Stitches batches of requests until a claim comes back empty or {@code claimNext} says stop: each batch's write
+   * also claims the next batch ({@link CatalogStore#writeStitchedAndClaim}), so one worker loads and stitches while
+   * another writes, instead of both queueing for the write path twice per batch. {@code claimNext} is asked before
+   * each write; a batch claimed before a stop is still stitched and written.
+   *
+   * @return how many requests were claimed
+   */
+  public int stitchWhile(java.util.function.BooleanSupplier claimNext) {
     long started = System.nanoTime();
     int size = stitchClaim.next();
     List<StitchTicket> tickets = store.claimStitches(size, settings.stitchLease());
-    stitchClaim.claimed(size, tickets.size());
-    if (tickets.isEmpty()) {
-      return 0;
+    int total = 0;
+    while (true) {
+      stitchClaim.claimed(size, tickets.size());
+      if (tickets.isEmpty()) {
+        return total;
+      }
+      total += tickets.size();
+      List<StitchOutcome> outcomes = stitchAll(tickets);
+      size = claimNext.getAsBoolean() ? stitchClaim.next() : 0;
+      StitchWrite written = store.writeStitchedAndClaim(outcomes, size, settings.stitchLease());
+      if (listener != CatalogListener.NONE) {
+        notify(written.commits());
+      }
+      counters.stitched(tickets.size(), tickets.size() - outcomes.size(), written.commits().size(), started);
+      if (size == 0) {
+        return total;
+      }
+      started = System.nanoTime();
+      tickets = written.next();
     }
+  }
+
+  /** Loads the inputs of the claimed requests and stitches them; a request whose stitch fails is left out (T7). */
+  private List<StitchOutcome> stitchAll(List<StitchTicket> tickets) {
     Map<EntityRef, StitchSource> sources = new HashMap<>();
     for (StitchSource s : store.loadStitchInputs(tickets.stream().map(StitchTicket::ref).toList())) {
       sources.put(s.ref(), s);
@@ -236,12 +294,7 @@ public final class EngineLoop {
         LOG.warn("Stitching {} failed; it is retried after the stitch lease", t.ref(), e);
       }
     }
-    List<StitchCommit> commits = store.writeStitched(outcomes);
-    if (listener != CatalogListener.NONE) {
-      notify(commits);
-    }
-    counters.stitched(tickets.size(), tickets.size() - outcomes.size(), commits.size(), started);
-    return tickets.size();
+    return outcomes;
   }
 
   private StitchOutcome stitch(StitchTicket t, StitchSource s) {

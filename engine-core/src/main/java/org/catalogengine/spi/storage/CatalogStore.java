@@ -149,6 +149,24 @@ public interface CatalogStore extends AutoCloseable {
    */
   void writeProcessingResults(List<ProcessingOutcome> outcomes, java.time.Duration interval);
 
+  /**
+   * Writes a batch of processing results as {@link #writeProcessingResults} does and claims the next batch as
+   * {@link #claimDue} does ({@code nextLimit} entities at most; 0 claims nothing), the claim's leases in the same
+   * transaction as the results. A worker working through a backlog so passes the store's write path once per batch
+   * instead of twice, and has its next batch as soon as this one is written: on a single-writer database its claim
+   * no longer waits behind the other workers' writes. The default runs the two calls in turn.
+   *
+   * @return the claimed entities, sorted by ref
+   */
+  default List<ClaimedEntity> writeProcessingResultsAndClaim(List<ProcessingOutcome> outcomes,
+      java.time.Duration interval, int nextLimit, String owner, java.time.Duration lease) {
+    if (nextLimit < 0) {
+      throw new org.catalogengine.error.InputException("nextLimit must not be negative, got " + nextLimit);
+    }
+    writeProcessingResults(outcomes, interval);
+    return nextLimit == 0 ? List.of() : claimDue(nextLimit, owner, lease);
+  }
+
   /** Requests a stitch of each ref (T7): requests for the same ref coalesce into one with a new ticket. */
   void requestStitch(Collection<EntityRef> refs);
 
@@ -168,6 +186,21 @@ public interface CatalogStore extends AutoCloseable {
    * @return the committed changes in generation order (unchanged and fenced-off outcomes are not listed)
    */
   List<StitchCommit> writeStitched(List<StitchOutcome> outcomes);
+
+  /**
+   * Writes stitch results as {@link #writeStitched} does and, in the same transaction, claims up to
+   * {@code nextLimit} due stitch requests as {@link #claimStitches} does (0 claims nothing): a stitch worker with a
+   * backlog loads and stitches its next batch while another worker writes, instead of waiting for the write path
+   * twice. The default runs the two calls in turn.
+   */
+  default StitchWrite writeStitchedAndClaim(List<StitchOutcome> outcomes, int nextLimit,
+      java.time.Duration lease) {
+    if (nextLimit < 0) {
+      throw new org.catalogengine.error.InputException("nextLimit must not be negative, got " + nextLimit);
+    }
+    List<StitchCommit> commits = writeStitched(outcomes);
+    return new StitchWrite(commits, nextLimit == 0 ? List.of() : claimStitches(nextLimit, lease));
+  }
 
   /** The final entity of a ref, if it has been stitched. */
   Optional<Entity> finalEntity(EntityRef ref);

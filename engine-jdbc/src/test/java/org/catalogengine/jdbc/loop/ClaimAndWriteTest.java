@@ -168,4 +168,50 @@ class ClaimAndWriteTest extends StoreTestBase {
     assertThat(exists("a")).isFalse();
     assertThat(exists("child")).isFalse();
   }
+
+  @Test
+  void writeProcessingResultsAndClaim_claimsTheNextBatchInTheSameWriteIncludingChildrenJustWritten() {
+    provide(component("a", "t"));
+    ClaimedEntity a = store.claimDue(1, "w1", LEASE).get(0);
+    provide(component("a", "t"), component("b", "t")); // b arrives while a is processed
+
+    // a's result emits a child: it is written by this batch, due now, and the same transaction claims it with b
+    List<ClaimedEntity> next = store.writeProcessingResultsAndClaim(List.of(new ProcessingOutcome.Succeeded(
+        a.entityId(), a.ref(), a.locationKey(), component("a", "t"), List.of(DeferredEntity.of(component("child",
+            "t"))), List.of(), List.of(), "h", null)), INTERVAL, 10, "w1", LEASE);
+
+    assertThat(next).extracting(c -> c.ref().toString())
+        .containsExactly("component:default/b", "component:default/child");
+    assertThat(next.get(1).parents()).as("the child's edge is part of the claim").containsExactly(a.ref());
+    assertThat(Entity.parse(next.get(0).unprocessedJson())).isEqualTo(component("b", "t"));
+    assertThat(state("a").processedEntity()).as("the results are written").isEqualTo(component("a", "t"));
+    assertThat(store.claimDue(10, "w2", LEASE)).as("the next batch is leased").isEmpty();
+    assertThat(store.workStatus().leased()).isEqualTo(2);
+  }
+
+  @Test
+  void writeProcessingResultsAndClaim_withNoNextLimitOnlyWrites() {
+    provide(component("a", "t"));
+    ClaimedEntity a = store.claimDue(1, "w1", LEASE).get(0);
+    provide(component("a", "t"), component("b", "t"));
+
+    List<ClaimedEntity> next = store.writeProcessingResultsAndClaim(
+        List.of(new ProcessingOutcome.Unchanged(a.entityId(), a.ref(), true, null)), INTERVAL, 0, "w1", LEASE);
+
+    assertThat(next).isEmpty();
+    assertThat(store.claimDue(10, "w2", LEASE)).extracting(c -> c.ref().toString())
+        .containsExactly("component:default/b");
+  }
+
+  @Test
+  void writeProcessingResultsAndClaim_refusesANegativeLimitAndWritesNothing() {
+    provide(component("a", "t"));
+    ClaimedEntity a = store.claimDue(1, "w1", LEASE).get(0);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.writeProcessingResultsAndClaim(List.of(
+            new ProcessingOutcome.Succeeded(a.entityId(), a.ref(), a.locationKey(), component("a", "t"), List.of(),
+                List.of(), List.of(), "h", null)), INTERVAL, -1, "w1", LEASE))
+        .isInstanceOf(org.catalogengine.error.InputException.class).hasMessageContaining("nextLimit");
+    assertThat(state("a").processedEntity()).isNull();
+  }
 }

@@ -31,10 +31,16 @@ import org.catalogengine.spi.storage.StoredLocation;
 import org.catalogengine.spi.storage.WorkStatus;
 import org.jspecify.annotations.Nullable;
 
-/** Delegates every call to a real store and counts the {@link #queueStatistics} queries. */
+/**
+ * Delegates every call to a real store and counts the {@link #queueStatistics} queries and the next batches that
+ * result writes claimed.
+ */
 final class CountingStore implements CatalogStore {
   private final CatalogStore delegate;
   final AtomicInteger queueQueries = new AtomicInteger();
+  /** Entities and stitch requests that result writes claimed as their workers' next batch. */
+  final AtomicInteger processingClaimedByWrites = new AtomicInteger();
+  final AtomicInteger stitchesClaimedByWrites = new AtomicInteger();
 
   CountingStore(CatalogStore delegate) {
     this.delegate = delegate;
@@ -145,6 +151,22 @@ final class CountingStore implements CatalogStore {
   @Override
   public void requestStitch(Collection<EntityRef> refs) {
     delegate.requestStitch(refs);
+  }
+
+  @Override
+  public List<ClaimedEntity> writeProcessingResultsAndClaim(List<ProcessingOutcome> outcomes, Duration interval,
+      int nextLimit, String owner, Duration lease) {
+    List<ClaimedEntity> next = delegate.writeProcessingResultsAndClaim(outcomes, interval, nextLimit, owner, lease);
+    processingClaimedByWrites.addAndGet(next.size());
+    return next;
+  }
+
+  @Override
+  public org.catalogengine.spi.storage.StitchWrite writeStitchedAndClaim(List<StitchOutcome> outcomes,
+      int nextLimit, Duration lease) {
+    org.catalogengine.spi.storage.StitchWrite written = delegate.writeStitchedAndClaim(outcomes, nextLimit, lease);
+    stitchesClaimedByWrites.addAndGet(written.next().size());
+    return written;
   }
 
   @Override

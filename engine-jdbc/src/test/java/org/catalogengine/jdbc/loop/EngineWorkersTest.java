@@ -44,4 +44,32 @@ class EngineWorkersTest extends StoreTestBase {
     }
     assertThat(store.workStatus().leased()).isZero();
   }
+
+  @Test
+  void start_aWorkerWithABacklogClaimsItsNextBatchInTheWriteOfTheLast() {
+    CountingStore counting = new CountingStore(store);
+    LoopEntities.TestProvider provider = new LoopEntities.TestProvider();
+    CatalogEngine engine = CatalogEngine.builder().store(counting).provider(provider).allowAllKinds().clock(clock)
+        .pollInterval(Duration.ofMillis(10)).processingWorkers(1).stitchWorkers(1).processingBatchSize(2)
+        .stitchBatchSize(2).build();
+    org.catalogengine.model.Entity[] entities = new org.catalogengine.model.Entity[13];
+    for (int i = 0; i < 12; i++) {
+      entities[i] = component("c" + i, "team-a");
+    }
+    entities[12] = group("team-a");
+    engine.start();
+    try {
+      provider.full(entities);
+
+      assertThat(engine.awaitIdle(Duration.ofSeconds(60))).isTrue();
+
+      assertThat(engine.entities().count()).isEqualTo(13);
+      // the first batch (2) is claimed on its own, the backlog after it by the writes before it
+      assertThat(counting.processingClaimedByWrites.get()).isGreaterThanOrEqualTo(11);
+      assertThat(counting.stitchesClaimedByWrites.get()).isPositive();
+    } finally {
+      engine.stop();
+    }
+    assertThat(store.workStatus().leased()).isZero();
+  }
 }

@@ -106,6 +106,51 @@ class StitchQueueTest extends StoreTestBase {
   }
 
   @Test
+  void writeStitchedAndClaim_settlesTheBatchAndClaimsTheNextInOneWrite() {
+    store.requestStitch(List.of(eref("group:default/a")));
+    StitchTicket first = store.claimStitches(1, LEASE).get(0);
+    store.requestStitch(List.of(eref("group:default/b"), eref("group:default/c")));
+
+    org.catalogengine.spi.storage.StitchWrite written =
+        store.writeStitchedAndClaim(List.of(new StitchOutcome.Removed(first)), 10, LEASE);
+
+    assertThat(written.commits()).extracting(StitchCommit::ref).containsExactly(eref("group:default/a"));
+    assertThat(written.next()).extracting(StitchTicket::ref)
+        .containsExactly(eref("group:default/b"), eref("group:default/c"));
+    assertThat(store.claimStitches(10, LEASE)).as("the next batch is leased").isEmpty();
+    assertThat(store.workStatus().stitchQueued()).as("a settled, b and c claimed").isEqualTo(2);
+    assertThat(store.writeStitched(written.next().stream().<StitchOutcome>map(StitchOutcome.Settled::new).toList()))
+        .isEmpty();
+    assertThat(store.workStatus().stitchQueued()).isZero();
+  }
+
+  @Test
+  void writeStitchedAndClaim_aFencedStitchIsClaimedAgainByTheSameWrite() {
+    store.requestStitch(List.of(TEAM_A));
+    StitchTicket first = store.claimStitches(1, LEASE).get(0);
+    store.requestStitch(List.of(TEAM_A)); // arrives while the stitch runs (T5)
+
+    org.catalogengine.spi.storage.StitchWrite written =
+        store.writeStitchedAndClaim(List.of(new StitchOutcome.Removed(first)), 10, LEASE);
+
+    assertThat(written.commits()).as("fenced off").isEmpty();
+    assertThat(written.next()).extracting(StitchTicket::ref).containsExactly(TEAM_A);
+    assertThat(written.next().get(0).ticket()).isNotEqualTo(first.ticket());
+  }
+
+  @Test
+  void writeStitchedAndClaim_withNoNextLimitClaimsNothing() {
+    store.requestStitch(List.of(eref("group:default/a"), eref("group:default/b")));
+    StitchTicket first = store.claimStitches(1, LEASE).get(0);
+
+    org.catalogengine.spi.storage.StitchWrite written =
+        store.writeStitchedAndClaim(List.of(new StitchOutcome.Settled(first)), 0, LEASE);
+
+    assertThat(written.next()).isEmpty();
+    assertThat(store.claimStitches(10, LEASE)).hasSize(1);
+  }
+
+  @Test
   void claimStitches_takesOldestFirstUpToTheLimit() {
     store.requestStitch(List.of(eref("group:default/b")));
     clock.advance(Duration.ofSeconds(1));

@@ -26,7 +26,12 @@ import org.catalogengine.spi.storage.ClaimedEntity;
 public final class ClaimDue {
   private ClaimDue() {}
 
-  public static List<ClaimedEntity> run(Tx tx, int limit, String owner, long leaseMillis) {
+  /**
+   * Leases up to {@code limit} due entities (write transaction) and returns their ids, sorted. Their rows are read
+   * by {@link #load}, in a read transaction after this one commits: the lease keeps other workers off them, and on
+   * SQLite the bodies are then read without holding the one writer.
+   */
+  public static List<String> lease(Tx tx, int limit, String owner, long leaseMillis) {
     long now = tx.now();
     List<String> ids = tx.dialect().claimLock(tx.dsl().select(ENTITY_ID).from(tx.t().processingQueue)
             // relation peers of a change are due just after it; the claim sees them due, and takes them after it
@@ -49,8 +54,19 @@ public final class ClaimDue {
           .where(ENTITY_ID.in(chunk))
           .execute();
     }
-    List<ClaimedEntity> out = new ArrayList<>(ids.size());
-    List<Object[]> rows = new ArrayList<>(ids.size());
+    return sortedIds;
+  }
+
+  /**
+   * The claimed entities of {@code sortedIds} with their parents, sorted by ref. An entity deleted since its lease
+   * was taken is left out (its queue row went with it).
+   */
+  public static List<ClaimedEntity> load(Tx tx, List<String> sortedIds) {
+    if (sortedIds.isEmpty()) {
+      return List.of();
+    }
+    List<ClaimedEntity> out = new ArrayList<>(sortedIds.size());
+    List<Object[]> rows = new ArrayList<>(sortedIds.size());
     for (List<String> chunk : Chunks.of(sortedIds, Chunks.IN_LIST)) {
       tx.dsl().select(ENTITY_ID, ENTITY_REF, UNPROCESSED_ENTITY, LOCATION_KEY, CACHE, RESULT_HASH)
           .from(tx.t().refreshState)
