@@ -210,6 +210,36 @@ class StitchQueueTest extends StoreTestBase {
   }
 
   @Test
+  void aRelationPeersRequestWaitsWhileEntitiesAreDueForProcessing() {
+    groupAndComponentProcessedOnceAndDueAgain();
+    groupProcessedWithARelationToTheComponent();
+    assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref).containsExactly(GROUP);
+    // a change arrives before the peer's stitch is claimed: its processing goes first
+    store.applyMutation("q", EntityMutation.full(List.of(DeferredEntity.of(LoopEntities.component("new", "g"),
+        LoopEntities.LOCATION))));
+
+    assertThat(store.claimStitches(10, LEASE)).as("the peer waits while processing has work").isEmpty();
+
+    assertThat(store.claimDue(10, "w", LEASE)).hasSize(1);
+    assertThat(store.claimStitches(10, LEASE)).as("nothing due for processing: the peer goes before its due time")
+        .extracting(StitchTicket::ref).containsExactly(COMPONENT);
+  }
+
+  @Test
+  void aRelationPeersRequestIsClaimedAtItsDueTimeEvenWhileProcessingHasWork() {
+    groupAndComponentProcessedOnceAndDueAgain();
+    groupProcessedWithARelationToTheComponent();
+    assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref).containsExactly(GROUP);
+    store.applyMutation("q", EntityMutation.full(List.of(DeferredEntity.of(LoopEntities.component("new", "g"),
+        LoopEntities.LOCATION))));
+
+    clock.advance(Duration.ofMillis(org.catalogengine.jdbc.internal.operations.processing.RequestStitch
+        .PEER_LEAD_MILLIS));
+
+    assertThat(store.claimStitches(10, LEASE)).extracting(StitchTicket::ref).containsExactly(COMPONENT);
+  }
+
+  @Test
   void aPeersRequestDoesNotPutAnEarlierOwnRequestBack() {
     groupAndComponentProcessedOnceAndDueAgain();
     store.requestStitch(List.of(COMPONENT));

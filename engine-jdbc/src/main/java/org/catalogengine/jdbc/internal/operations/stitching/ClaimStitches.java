@@ -1,12 +1,15 @@
 package org.catalogengine.jdbc.internal.operations.stitching;
 
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.LEASE_UNTIL;
+import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT;
 import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_STITCH_AT;
 import static org.catalogengine.jdbc.internal.schema.Tables.STITCH_TICKET;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.processing.MarkForReprocessing;
 import org.catalogengine.jdbc.internal.operations.processing.RequestStitch;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.model.EntityRef;
@@ -17,7 +20,8 @@ import org.jooq.Record2;
  * T7: claims due stitch requests oldest first, replacing their ticket with one claim ticket and hiding them for
  * the lease (a crashed worker's requests come back). A relation peer's request is due
  * {@link RequestStitch#PEER_LEAD_MILLIS} after it is made: a claim takes due requests, entities' own, and only when
- * there are none looks that far ahead, so a peer's request never waits for its due time.
+ * there are none, and no entity is due for processing, looks that far ahead, so a peer's request waits for its due
+ * time only while processing has work.
  */
 public final class ClaimStitches {
   private ClaimStitches() {}
@@ -44,7 +48,10 @@ public final class ClaimStitches {
       }
       refs.add(r.value1());
     }
-    if (refs.isEmpty()) {
+    if (refs.isEmpty() || (!own && processingDue(tx, now))) {
+      // relation peers' requests wait while entities are due for processing: those are the change itself (its
+      // stitches come from its processing writes) and the peers, whose reprocessing comes before their restitch;
+      // taken now they would hold the writer ahead of the change. At their due time they are claimed regardless.
       return List.of();
     }
     List<String> sorted = refs.stream().sorted().toList();
@@ -58,5 +65,12 @@ public final class ClaimStitches {
           .execute();
     }
     return sorted.stream().map(r -> new StitchTicket(EntityRef.parse(r), ticket)).toList();
+  }
+
+  /** Whether an unleased entity is due for processing (peers of a change included, as {@code ClaimDue} sees them). */
+  private static boolean processingDue(Tx tx, long now) {
+    return tx.dsl().fetchExists(tx.dsl().selectOne().from(tx.t().processingQueue)
+        .where(NEXT_UPDATE_AT.le(now + MarkForReprocessing.PEER_DELAY_MILLIS))
+        .and(LEASE_UNTIL.isNull().or(LEASE_UNTIL.le(now))));
   }
 }
