@@ -116,7 +116,8 @@ public final class EngineLoop {
    * write also claims the next batch, in the same transaction ({@link CatalogStore#writeProcessingResultsAndClaim}),
    * so a worker working through a backlog takes the store's write path once per batch and starts on its next batch
    * while the other workers write. {@code claimNext} is asked before each write; {@code written} runs after each.
-   * A batch claimed before a stop is still processed and written.
+   * A batch claimed before a stop is still processed and written. Only batches quicker than a quarter of the lease
+   * are chained ({@link #withinChainBudget}).
    *
    * @return how many entities were claimed
    */
@@ -144,7 +145,8 @@ public final class EngineLoop {
         for (ClaimedEntity c : claimed) {
           outcomes.add(process(c));
         }
-        size = claimNext.getAsBoolean() ? processingClaim.next() : 0;
+        size = claimNext.getAsBoolean() && withinChainBudget(started, settings.processingLease())
+            ? processingClaim.next() : 0;
         next = store.writeProcessingResultsAndClaim(outcomes, settings.interval(), size, settings.owner(),
             settings.processingLease());
         if (burst) {
@@ -243,7 +245,8 @@ public final class EngineLoop {
    * Stitches batches of requests until a claim comes back empty or {@code claimNext} says stop: each batch's write
    * also claims the next batch ({@link CatalogStore#writeStitchedAndClaim}), so one worker loads and stitches while
    * another writes, instead of both queueing for the write path twice per batch. {@code claimNext} is asked before
-   * each write; a batch claimed before a stop is still stitched and written.
+   * each write; a batch claimed before a stop is still stitched and written. Only batches quicker than a quarter of
+   * the lease are chained ({@link #withinChainBudget}).
    *
    * @return how many requests were claimed
    */
@@ -259,7 +262,7 @@ public final class EngineLoop {
       }
       total += tickets.size();
       List<StitchOutcome> outcomes = stitchAll(tickets);
-      size = claimNext.getAsBoolean() ? stitchClaim.next() : 0;
+      size = claimNext.getAsBoolean() && withinChainBudget(started, settings.stitchLease()) ? stitchClaim.next() : 0;
       StitchWrite written = store.writeStitchedAndClaim(outcomes, size, settings.stitchLease());
       if (listener != CatalogListener.NONE) {
         notify(written.commits());
@@ -272,6 +275,19 @@ public final class EngineLoop {
       tickets = written.next();
     }
   }
+
+  /**
+   * Whether a batch begun at {@code started} (System.nanoTime) was quick enough to claim the next one before it
+   * is written: the next batch's lease runs from its claim, through the rest of this batch's write and its own
+   * work, so a worker only chains batches that take less than a quarter of the lease (slow readers, for example,
+   * get a fresh claim after each batch, as without chaining).
+   */
+  static boolean withinChainBudget(long started, Duration lease) {
+    return System.nanoTime() - started < lease.toNanos() / CHAIN_BUDGET_SHARE;
+  }
+
+  /** Batches that take less than the lease divided by this are chained. */
+  static final int CHAIN_BUDGET_SHARE = 4;
 
   /** Loads the inputs of the claimed requests and stitches them; a request whose stitch fails is left out (T7). */
   private List<StitchOutcome> stitchAll(List<StitchTicket> tickets) {
