@@ -209,14 +209,21 @@ class StitchQueueTest extends StoreTestBase {
     assertThat(store.claimStitches(10, LEASE)).extracting(StitchTicket::ref).containsExactly(COMPONENT);
   }
 
-  @Test
-  void aRelationPeersRequestWaitsWhileEntitiesAreDueForProcessing() {
+  /**
+   * The group's own stitch is claimed, the component's (a relation peer's) stays queued, and then a change arrives
+   * from another provider: a new entity due for processing.
+   */
+  private void aPeersRequestQueuedWhenAChangeArrives() {
     groupAndComponentProcessedOnceAndDueAgain();
     groupProcessedWithARelationToTheComponent();
     assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref).containsExactly(GROUP);
-    // a change arrives before the peer's stitch is claimed: its processing goes first
     store.applyMutation("q", EntityMutation.full(List.of(DeferredEntity.of(LoopEntities.component("new", "g"),
         LoopEntities.LOCATION))));
+  }
+
+  @Test
+  void aRelationPeersRequestWaitsWhileEntitiesAreDueForProcessing() {
+    aPeersRequestQueuedWhenAChangeArrives();
 
     assertThat(store.claimStitches(10, LEASE)).as("the peer waits while processing has work").isEmpty();
 
@@ -227,11 +234,7 @@ class StitchQueueTest extends StoreTestBase {
 
   @Test
   void aRelationPeersRequestIsClaimedAtItsDueTimeEvenWhileProcessingHasWork() {
-    groupAndComponentProcessedOnceAndDueAgain();
-    groupProcessedWithARelationToTheComponent();
-    assertThat(store.claimStitches(1, LEASE)).extracting(StitchTicket::ref).containsExactly(GROUP);
-    store.applyMutation("q", EntityMutation.full(List.of(DeferredEntity.of(LoopEntities.component("new", "g"),
-        LoopEntities.LOCATION))));
+    aPeersRequestQueuedWhenAChangeArrives();
 
     clock.advance(Duration.ofMillis(org.catalogengine.jdbc.internal.operations.processing.RequestStitch
         .PEER_LEAD_MILLIS));
