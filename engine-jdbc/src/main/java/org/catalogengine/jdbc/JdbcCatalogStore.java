@@ -731,10 +731,11 @@ public final class JdbcCatalogStore implements CatalogStore {
   }
 
   @Override
-  public List<org.catalogengine.spi.storage.StitchTicket> claimStitches(int limit, java.time.Duration lease) {
+  public List<org.catalogengine.spi.storage.StitchTicket> claimStitches(int limit, java.time.Duration lease,
+      boolean peersWaitForProcessing) {
     requirePositive(limit, "limit");
-    return tx.write("Claiming stitch requests",
-        t -> org.catalogengine.jdbc.internal.operations.stitching.ClaimStitches.run(t, limit, lease.toMillis()));
+    return tx.write("Claiming stitch requests", t -> org.catalogengine.jdbc.internal.operations.stitching
+        .ClaimStitches.run(t, limit, lease.toMillis(), peersWaitForProcessing));
   }
 
   @Override
@@ -753,18 +754,19 @@ public final class JdbcCatalogStore implements CatalogStore {
     if (outcomes.isEmpty()) {
       return List.of();
     }
-    return writeStitchedAndClaim(outcomes, 0, java.time.Duration.ZERO).commits();
+    return writeStitchedAndClaim(outcomes, 0, java.time.Duration.ZERO, true).commits();
   }
 
   @Override
   public org.catalogengine.spi.storage.StitchWrite writeStitchedAndClaim(
-      List<org.catalogengine.spi.storage.StitchOutcome> outcomes, int nextLimit, java.time.Duration lease) {
+      List<org.catalogengine.spi.storage.StitchOutcome> outcomes, int nextLimit, java.time.Duration lease,
+      boolean peersWaitForProcessing) {
     if (nextLimit < 0) {
       throw new InputException("nextLimit must not be negative, got " + nextLimit);
     }
     if (outcomes.isEmpty()) {
       return new org.catalogengine.spi.storage.StitchWrite(List.of(),
-          nextLimit == 0 ? List.of() : claimStitches(nextLimit, lease));
+          nextLimit == 0 ? List.of() : claimStitches(nextLimit, lease, peersWaitForProcessing));
     }
     org.catalogengine.spi.storage.StitchWrite written = tx.write("Writing " + outcomes.size()
         + " stitched entities", t -> new org.catalogengine.spi.storage.StitchWrite(
@@ -772,7 +774,7 @@ public final class JdbcCatalogStore implements CatalogStore {
             // after the write: its settled requests are gone, requests that fenced it off are due again
             nextLimit == 0 ? List.of()
                 : org.catalogengine.jdbc.internal.operations.stitching.ClaimStitches.run(t, nextLimit,
-                    lease.toMillis())));
+                    lease.toMillis(), peersWaitForProcessing)));
     plannerStatistics.looped(written.commits().size());
     return written;
   }

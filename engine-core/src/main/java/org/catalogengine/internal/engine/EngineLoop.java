@@ -35,8 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One step of each worker (DESIGN "The way an entity travels"): claim → pipeline → write for processing, and
- * claim → load → {@link Stitcher} → write for stitching, each on a batch. Nothing is held across the pipeline's
- * reader I/O: the claim and the write are separate transactions. Thread-safe; workers share one instance.
+ * claim → load → {@link Stitcher} → write for stitching, each on a batch; while a backlog lasts, each write also
+ * claims the worker's next batch ({@link #processWhile}, {@link #stitchWhile}). Nothing is held across the
+ * pipeline's reader I/O: the claim and the write are separate transactions. Thread-safe; workers share one
+ * instance.
  */
 public final class EngineLoop {
   private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
@@ -82,6 +84,15 @@ public final class EngineLoop {
   static final long NO_BURST = Long.MIN_VALUE / 2;
   /** The share of first-time entities from which a full batch is a burst. */
   static final double BURST_FIRST_TIME_SHARE = 0.9;
+
+  /**
+   * Whether stitch claims leave relation peers' requests for after the entities due for processing
+   * ({@link CatalogStore#claimStitches(int, Duration, boolean)}): yes for a change, not during a burst (a first load),
+   * whose peers are most of its stitch requests.
+   */
+  boolean peersWaitForProcessing() {
+    return !processingBurst() && lastBurstAt == NO_BURST;
+  }
 
   /** Whether a processing step is working on a burst batch right now (more of the burst is probably due). */
   public boolean processingBurst() {
@@ -253,7 +264,7 @@ public final class EngineLoop {
   public int stitchWhile(java.util.function.BooleanSupplier claimNext) {
     long started = System.nanoTime();
     int size = stitchClaim.next();
-    List<StitchTicket> tickets = store.claimStitches(size, settings.stitchLease());
+    List<StitchTicket> tickets = store.claimStitches(size, settings.stitchLease(), peersWaitForProcessing());
     int total = 0;
     while (true) {
       stitchClaim.claimed(size, tickets.size());
@@ -263,7 +274,8 @@ public final class EngineLoop {
       total += tickets.size();
       List<StitchOutcome> outcomes = stitchAll(tickets);
       size = claimNext.getAsBoolean() && withinChainBudget(started, settings.stitchLease()) ? stitchClaim.next() : 0;
-      StitchWrite written = store.writeStitchedAndClaim(outcomes, size, settings.stitchLease());
+      StitchWrite written = store.writeStitchedAndClaim(outcomes, size, settings.stitchLease(),
+          peersWaitForProcessing());
       if (listener != CatalogListener.NONE) {
         notify(written.commits());
       }

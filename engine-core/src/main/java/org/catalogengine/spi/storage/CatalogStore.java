@@ -172,9 +172,17 @@ public interface CatalogStore extends AutoCloseable {
 
   /**
    * Claims up to {@code limit} due stitch requests: each gets a new ticket and is hidden for {@code lease}
-   * (then it is due again: a crashed worker's request is retried).
+   * (then it is due again: a crashed worker's request is retried). Entities' own requests come first; relation
+   * peers' requests, due later, are claimed ahead of their due time when no own request is due, and, with
+   * {@code peersWaitForProcessing}, only when no entity is due for processing either (a change is processed and
+   * stitched before the peers it makes due; a first load, whose peers are most of its requests, passes false).
    */
-  List<StitchTicket> claimStitches(int limit, java.time.Duration lease);
+  List<StitchTicket> claimStitches(int limit, java.time.Duration lease, boolean peersWaitForProcessing);
+
+  /** {@link #claimStitches(int, java.time.Duration, boolean)} with relation peers waiting for processing. */
+  default List<StitchTicket> claimStitches(int limit, java.time.Duration lease) {
+    return claimStitches(limit, lease, true);
+  }
 
   /** Loads the stitch inputs of the given refs (T1), set-based; refs without an entity are absent. */
   List<StitchSource> loadStitchInputs(Collection<EntityRef> refs);
@@ -189,17 +197,19 @@ public interface CatalogStore extends AutoCloseable {
 
   /**
    * Writes stitch results as {@link #writeStitched} does and, in the same transaction, claims up to
-   * {@code nextLimit} due stitch requests as {@link #claimStitches} does (0 claims nothing): a stitch worker with a
+   * {@code nextLimit} due stitch requests as {@link #claimStitches(int, java.time.Duration, boolean)} does (0 claims
+   * nothing): a stitch worker with a
    * backlog loads and stitches its next batch while another worker writes, instead of waiting for the write path
    * twice. The default runs the two calls in turn.
    */
   default StitchWrite writeStitchedAndClaim(List<StitchOutcome> outcomes, int nextLimit,
-      java.time.Duration lease) {
+      java.time.Duration lease, boolean peersWaitForProcessing) {
     if (nextLimit < 0) {
       throw new org.catalogengine.error.InputException("nextLimit must not be negative, got " + nextLimit);
     }
     List<StitchCommit> commits = writeStitched(outcomes);
-    return new StitchWrite(commits, nextLimit == 0 ? List.of() : claimStitches(nextLimit, lease));
+    return new StitchWrite(commits,
+        nextLimit == 0 ? List.of() : claimStitches(nextLimit, lease, peersWaitForProcessing));
   }
 
   /** The final entity of a ref, if it has been stitched. */

@@ -163,15 +163,16 @@ final class CountingStore implements CatalogStore {
 
   @Override
   public org.catalogengine.spi.storage.StitchWrite writeStitchedAndClaim(List<StitchOutcome> outcomes,
-      int nextLimit, Duration lease) {
-    org.catalogengine.spi.storage.StitchWrite written = delegate.writeStitchedAndClaim(outcomes, nextLimit, lease);
+      int nextLimit, Duration lease, boolean peersWaitForProcessing) {
+    org.catalogengine.spi.storage.StitchWrite written =
+        delegate.writeStitchedAndClaim(outcomes, nextLimit, lease, peersWaitForProcessing);
     stitchesClaimedByWrites.addAndGet(written.next().size());
     return written;
   }
 
   @Override
-  public List<StitchTicket> claimStitches(int limit, Duration lease) {
-    return delegate.claimStitches(limit, lease);
+  public List<StitchTicket> claimStitches(int limit, Duration lease, boolean peersWaitForProcessing) {
+    return delegate.claimStitches(limit, lease, peersWaitForProcessing);
   }
 
   @Override

@@ -112,7 +112,7 @@ class StitchQueueTest extends StoreTestBase {
     store.requestStitch(List.of(eref("group:default/b"), eref("group:default/c")));
 
     org.catalogengine.spi.storage.StitchWrite written =
-        store.writeStitchedAndClaim(List.of(new StitchOutcome.Removed(first)), 10, LEASE);
+        store.writeStitchedAndClaim(List.of(new StitchOutcome.Removed(first)), 10, LEASE, true);
 
     assertThat(written.commits()).extracting(StitchCommit::ref).containsExactly(eref("group:default/a"));
     assertThat(written.next()).extracting(StitchTicket::ref)
@@ -131,7 +131,7 @@ class StitchQueueTest extends StoreTestBase {
     store.requestStitch(List.of(TEAM_A)); // arrives while the stitch runs (T5)
 
     org.catalogengine.spi.storage.StitchWrite written =
-        store.writeStitchedAndClaim(List.of(new StitchOutcome.Removed(first)), 10, LEASE);
+        store.writeStitchedAndClaim(List.of(new StitchOutcome.Removed(first)), 10, LEASE, true);
 
     assertThat(written.commits()).as("fenced off").isEmpty();
     assertThat(written.next()).extracting(StitchTicket::ref).containsExactly(TEAM_A);
@@ -144,7 +144,7 @@ class StitchQueueTest extends StoreTestBase {
     StitchTicket first = store.claimStitches(1, LEASE).get(0);
 
     org.catalogengine.spi.storage.StitchWrite written =
-        store.writeStitchedAndClaim(List.of(new StitchOutcome.Settled(first)), 0, LEASE);
+        store.writeStitchedAndClaim(List.of(new StitchOutcome.Settled(first)), 0, LEASE, true);
 
     assertThat(written.next()).isEmpty();
     assertThat(store.claimStitches(10, LEASE)).hasSize(1);
@@ -230,6 +230,14 @@ class StitchQueueTest extends StoreTestBase {
     assertThat(store.claimDue(10, "w", LEASE)).hasSize(1);
     assertThat(store.claimStitches(10, LEASE)).as("nothing due for processing: the peer goes before its due time")
         .extracting(StitchTicket::ref).containsExactly(COMPONENT);
+  }
+
+  @Test
+  void aRelationPeersRequestIsClaimedWhileProcessingHasWorkWhenTheClaimAsksForNoWait() {
+    aPeersRequestQueuedWhenAChangeArrives();
+
+    // a first load (a processing burst) claims peers beside the processing
+    assertThat(store.claimStitches(10, LEASE, false)).extracting(StitchTicket::ref).containsExactly(COMPONENT);
   }
 
   @Test

@@ -20,13 +20,17 @@ import org.jooq.Record2;
  * T7: claims due stitch requests oldest first, replacing their ticket with one claim ticket and hiding them for
  * the lease (a crashed worker's requests come back). A relation peer's request is due
  * {@link RequestStitch#PEER_LEAD_MILLIS} after it is made: a claim takes due requests, entities' own, and only when
- * there are none, and no entity is due for processing, looks that far ahead, so a peer's request waits for its due
- * time only while processing has work.
+ * there are none (and, when asked, no entity is due for processing) looks that far ahead, so a peer's request
+ * waits for its due time at most while processing has work.
  */
 public final class ClaimStitches {
   private ClaimStitches() {}
 
-  public static List<StitchTicket> run(Tx tx, int limit, long leaseMillis) {
+  /**
+   * @param peersWaitForProcessing look ahead for relation peers' requests only when no entity is due for
+   *     processing either
+   */
+  public static List<StitchTicket> run(Tx tx, int limit, long leaseMillis, boolean peersWaitForProcessing) {
     // one query looking ahead, earliest due first: own requests (due now) come before the peers'; while there are
     // own ones, they are claimed alone, so that a change is not stitched in one batch with the peers' requests that
     // would fill it up
@@ -48,10 +52,12 @@ public final class ClaimStitches {
       }
       refs.add(r.value1());
     }
-    if (refs.isEmpty() || (!own && processingDue(tx, now))) {
+    if (refs.isEmpty() || (!own && peersWaitForProcessing && processingDue(tx, now))) {
       // relation peers' requests wait while entities are due for processing: those are the change itself (its
       // stitches come from its processing writes) and the peers, whose reprocessing comes before their restitch;
       // taken now they would hold the writer ahead of the change. At their due time they are claimed regardless.
+      // A first load asks for no wait: there the peers are most of the requests, and on PostgreSQL they are
+      // stitched beside the processing (waiting made a 100,000-entity load 14% slower).
       return List.of();
     }
     List<String> sorted = refs.stream().sorted().toList();
