@@ -51,19 +51,17 @@ public final class WriteResultsBatch {
   /** The ids among {@code ids} that still exist (a provider may have removed some while they were processed). */
   public static Set<String> existing(Tx tx, Collection<String> ids) {
     Set<String> out = new HashSet<>();
-    for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
-      out.addAll(tx.dsl().select(ENTITY_ID).from(tx.t().refreshState).where(ENTITY_ID.in(chunk)).fetch(ENTITY_ID));
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_ID).from(tx.t().refreshState)
+        .where(ENTITY_ID.in(Jdbc.placeholders(n))), List.copyOf(ids), rs -> out.add(rs.getString(1)));
     return out;
   }
 
   /** The refs among {@code refs} of entities with a processing result (a processed body or errors). */
   public static Set<String> everProcessed(Tx tx, Collection<String> refs) {
     Set<String> out = new HashSet<>();
-    for (List<String> chunk : Chunks.of(List.copyOf(refs), Chunks.IN_LIST)) {
-      out.addAll(tx.dsl().select(ENTITY_REF).from(tx.t().refreshState).where(ENTITY_REF.in(chunk))
-          .and(PROCESSED_ENTITY.isNotNull().or(ERRORS.isNotNull())).fetch(ENTITY_REF));
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_REF).from(tx.t().refreshState)
+        .where(ENTITY_REF.in(Jdbc.placeholders(n))).and(PROCESSED_ENTITY.isNotNull().or(ERRORS.isNotNull())),
+        List.copyOf(refs), rs -> out.add(rs.getString(1)));
     return out;
   }
 

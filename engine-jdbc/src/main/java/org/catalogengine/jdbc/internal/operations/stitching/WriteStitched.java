@@ -52,10 +52,9 @@ public final class WriteStitched {
     List<StitchOutcome> sorted = Chunks.sortedBy(outcomes, o -> o.ticket().ref().toString());
     Map<String, String> tickets = new HashMap<>();
     List<String> refs = sorted.stream().map(o -> o.ticket().ref().toString()).distinct().toList();
-    for (List<String> chunk : Chunks.of(refs, Chunks.IN_LIST)) {
-      tx.dsl().select(ENTITY_REF, STITCH_TICKET).from(tx.t().stitchQueue)
-          .where(ENTITY_REF.in(chunk)).fetch().forEach(r -> tickets.put(r.value1(), r.value2()));
-    }
+    // plain JDBC for the reads of a batch: jOOQ binds each IN-list value through its converters
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_REF, STITCH_TICKET).from(tx.t().stitchQueue)
+        .where(ENTITY_REF.in(Jdbc.placeholders(n))), refs, rs -> tickets.put(rs.getString(1), rs.getString(2)));
     List<StitchOutcome> valid = new ArrayList<>();
     List<String> fenced = new ArrayList<>();
     for (StitchOutcome o : sorted) {
@@ -75,9 +74,8 @@ public final class WriteStitched {
     Set<String> alive = new HashSet<>();
     List<String> stitchedIds = valid.stream().filter(o -> o instanceof StitchOutcome.Stitched)
         .map(o -> ((StitchOutcome.Stitched) o).entityId()).sorted().toList();
-    for (List<String> chunk : Chunks.of(stitchedIds, Chunks.IN_LIST)) {
-      alive.addAll(tx.dsl().select(ENTITY_ID).from(tx.t().refreshState).where(ENTITY_ID.in(chunk)).fetch(ENTITY_ID));
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_ID).from(tx.t().refreshState)
+        .where(ENTITY_ID.in(Jdbc.placeholders(n))), stitchedIds, rs -> alive.add(rs.getString(1)));
     List<StitchOutcome> changes = valid.stream().filter(o -> !(o instanceof StitchOutcome.Settled)
         && !(o instanceof StitchOutcome.Stitched st && !alive.contains(st.entityId()))).toList();
     List<StitchCommit> commits = new ArrayList<>(changes.size());
@@ -162,12 +160,13 @@ public final class WriteStitched {
     }
     List<String> ids = stitched.stream().map(StitchOutcome.Stitched::entityId).sorted().toList();
     Map<String, Set<SearchEntry>> stored = new HashMap<>();
-    for (List<String> chunk : Chunks.of(ids, Chunks.IN_LIST)) {
-      tx.dsl().select(ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE).from(tx.t().search)
-          .where(ENTITY_ID.in(chunk)).fetch()
-          .forEach(r -> stored.computeIfAbsent(r.value1(), k -> new HashSet<>())
-              .add(new SearchEntry(r.value2(), r.value3(), r.value4() == null ? r.value3() : r.value4())));
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE).from(tx.t().search)
+        .where(ENTITY_ID.in(Jdbc.placeholders(n))), ids, rs -> {
+          String value = rs.getString(3);
+          String original = rs.getString(4);
+          stored.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+              .add(new SearchEntry(rs.getString(2), value, original == null ? value : original));
+        });
     List<String[]> deletes = new ArrayList<>();
     List<String[]> inserts = new ArrayList<>();
     for (StitchOutcome.Stitched s : stitched) {
