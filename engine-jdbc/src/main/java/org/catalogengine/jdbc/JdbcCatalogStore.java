@@ -695,9 +695,7 @@ public final class JdbcCatalogStore implements CatalogStore {
   public List<org.catalogengine.spi.storage.ClaimedEntity> writeProcessingResultsAndClaim(
       List<org.catalogengine.spi.storage.ProcessingOutcome> outcomes, java.time.Duration interval, int nextLimit,
       String owner, java.time.Duration lease) {
-    if (nextLimit < 0) {
-      throw new InputException("nextLimit must not be negative, got " + nextLimit);
-    }
+    requireNonNegative(nextLimit, "nextLimit");
     if (outcomes.isEmpty()) {
       return nextLimit == 0 ? List.of() : claimDue(nextLimit, owner, lease);
     }
@@ -709,7 +707,8 @@ public final class JdbcCatalogStore implements CatalogStore {
             describeKey(h.rejectedKey()), describeKey(h.existingKey())));
         publish(t, source, h);
       });
-      // after the results: the entities just written are scheduled and not due, the children just written are
+      // after the results: the entities just written are scheduled, so not due; children this batch wrote are due
+      // and can be in the next batch
       return nextLimit == 0 ? List.<String>of()
           : org.catalogengine.jdbc.internal.operations.processing.ClaimDue.lease(t, nextLimit, owner,
               lease.toMillis());
@@ -761,9 +760,7 @@ public final class JdbcCatalogStore implements CatalogStore {
   public org.catalogengine.spi.storage.StitchWrite writeStitchedAndClaim(
       List<org.catalogengine.spi.storage.StitchOutcome> outcomes, int nextLimit, java.time.Duration lease,
       boolean peersWaitForProcessing) {
-    if (nextLimit < 0) {
-      throw new InputException("nextLimit must not be negative, got " + nextLimit);
-    }
+    requireNonNegative(nextLimit, "nextLimit");
     if (outcomes.isEmpty()) {
       return new org.catalogengine.spi.storage.StitchWrite(List.of(),
           nextLimit == 0 ? List.of() : claimStitches(nextLimit, lease, peersWaitForProcessing));
@@ -814,6 +811,12 @@ public final class JdbcCatalogStore implements CatalogStore {
     requirePositive(limit, "limit");
     return tx.write("Deleting orphans",
         t -> org.catalogengine.jdbc.internal.operations.processing.DeleteOrphans.run(t, limit));
+  }
+
+  private static void requireNonNegative(int value, String what) {
+    if (value < 0) {
+      throw new InputException(what + " must not be negative, got " + value);
+    }
   }
 
   private static void requirePositive(int value, String what) {

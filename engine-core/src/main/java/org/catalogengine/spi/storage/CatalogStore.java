@@ -160,9 +160,7 @@ public interface CatalogStore extends AutoCloseable {
    */
   default List<ClaimedEntity> writeProcessingResultsAndClaim(List<ProcessingOutcome> outcomes,
       java.time.Duration interval, int nextLimit, String owner, java.time.Duration lease) {
-    if (nextLimit < 0) {
-      throw new org.catalogengine.error.InputException("nextLimit must not be negative, got " + nextLimit);
-    }
+    requireNextLimit(nextLimit);
     writeProcessingResults(outcomes, interval);
     return nextLimit == 0 ? List.of() : claimDue(nextLimit, owner, lease);
   }
@@ -198,18 +196,21 @@ public interface CatalogStore extends AutoCloseable {
   /**
    * Writes stitch results as {@link #writeStitched} does and, in the same transaction, claims up to
    * {@code nextLimit} due stitch requests as {@link #claimStitches(int, java.time.Duration, boolean)} does (0 claims
-   * nothing): a stitch worker with a
-   * backlog loads and stitches its next batch while another worker writes, instead of waiting for the write path
-   * twice. The default runs the two calls in turn.
+   * nothing): a stitch worker with a backlog loads and stitches its next batch while another worker writes, instead
+   * of waiting for the write path twice. The default runs the two calls in turn.
    */
   default StitchWrite writeStitchedAndClaim(List<StitchOutcome> outcomes, int nextLimit,
       java.time.Duration lease, boolean peersWaitForProcessing) {
-    if (nextLimit < 0) {
-      throw new org.catalogengine.error.InputException("nextLimit must not be negative, got " + nextLimit);
-    }
+    requireNextLimit(nextLimit);
     List<StitchCommit> commits = writeStitched(outcomes);
     return new StitchWrite(commits,
         nextLimit == 0 ? List.of() : claimStitches(nextLimit, lease, peersWaitForProcessing));
+  }
+
+  private static void requireNextLimit(int nextLimit) {
+    if (nextLimit < 0) {
+      throw new org.catalogengine.error.InputException("nextLimit must not be negative, got " + nextLimit);
+    }
   }
 
   /** The final entity of a ref, if it has been stitched. */

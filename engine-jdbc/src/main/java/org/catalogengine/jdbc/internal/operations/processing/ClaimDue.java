@@ -27,6 +27,15 @@ public final class ClaimDue {
   private ClaimDue() {}
 
   /**
+   * The queue rows a claim takes at {@code now}: due and not leased. Relation peers of a change are due just after
+   * it; the claim sees them due, and takes them after it.
+   */
+  public static org.jooq.Condition due(long now) {
+    return NEXT_UPDATE_AT.le(now + MarkForReprocessing.PEER_DELAY_MILLIS)
+        .and(LEASE_UNTIL.isNull().or(LEASE_UNTIL.le(now)));
+  }
+
+  /**
    * Leases up to {@code limit} due entities (write transaction) and returns their ids, sorted. Their rows are read
    * by {@link #load}, in a read transaction after this one commits: the lease keeps other workers off them, and on
    * SQLite the bodies are then read without holding the one writer.
@@ -34,9 +43,7 @@ public final class ClaimDue {
   public static List<String> lease(Tx tx, int limit, String owner, long leaseMillis) {
     long now = tx.now();
     List<String> ids = tx.dialect().claimLock(tx.dsl().select(ENTITY_ID).from(tx.t().processingQueue)
-            // relation peers of a change are due just after it; the claim sees them due, and takes them after it
-            .where(NEXT_UPDATE_AT.le(now + MarkForReprocessing.PEER_DELAY_MILLIS))
-            .and(LEASE_UNTIL.isNull().or(LEASE_UNTIL.le(now)))
+            .where(due(now))
             // index order only: a tie-break column would sort every due row on each claim
             .orderBy(NEXT_UPDATE_AT)
             .limit(limit))

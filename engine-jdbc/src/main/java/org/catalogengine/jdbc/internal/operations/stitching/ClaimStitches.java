@@ -1,15 +1,13 @@
 package org.catalogengine.jdbc.internal.operations.stitching;
 
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
-import static org.catalogengine.jdbc.internal.schema.Tables.LEASE_UNTIL;
-import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT;
 import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_STITCH_AT;
 import static org.catalogengine.jdbc.internal.schema.Tables.STITCH_TICKET;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.catalogengine.jdbc.internal.operations.Chunks;
-import org.catalogengine.jdbc.internal.operations.processing.MarkForReprocessing;
+import org.catalogengine.jdbc.internal.operations.processing.ClaimDue;
 import org.catalogengine.jdbc.internal.operations.processing.RequestStitch;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.model.EntityRef;
@@ -73,10 +71,8 @@ public final class ClaimStitches {
     return sorted.stream().map(r -> new StitchTicket(EntityRef.parse(r), ticket)).toList();
   }
 
-  /** Whether an unleased entity is due for processing (peers of a change included, as {@code ClaimDue} sees them). */
+  /** Whether an entity is due for processing, as a processing claim sees it (peers of a change included). */
   private static boolean processingDue(Tx tx, long now) {
-    return tx.dsl().fetchExists(tx.dsl().selectOne().from(tx.t().processingQueue)
-        .where(NEXT_UPDATE_AT.le(now + MarkForReprocessing.PEER_DELAY_MILLIS))
-        .and(LEASE_UNTIL.isNull().or(LEASE_UNTIL.le(now))));
+    return tx.dsl().fetchExists(tx.dsl().selectOne().from(tx.t().processingQueue).where(ClaimDue.due(now)));
   }
 }
