@@ -18,9 +18,9 @@ from pathlib import Path
 START = "<!-- perf-table:start -->"
 END = "<!-- perf-table:end -->"
 COLUMNS = ["entities", "database", "mode", "scenario", "seconds", "changes visible s", "entities/s",
-           "live heap MiB", "peak heap MiB", "processed", "stitches written", "change events"]
+           "write busy s", "live heap MiB", "peak heap MiB", "processed", "stitches written", "change events"]
 # numbers right-aligned, names left-aligned
-ALIGN = ["---:", "---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]
+ALIGN = ["---:", "---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]
 
 
 def read_lines(path):
@@ -53,6 +53,8 @@ def row(line):
         # a delta's own changes (changed, added, removed entities) all visible; the rest is peers' restitches
         f"{line['changesVisibleSeconds']:.2f}" if "changesVisibleSeconds" in line else "",
         f"{line['entitiesPerSecond']:,}",
+        # summed write-transaction time: against seconds, the single SQLite writer's utilisation
+        f"{line['writeBusySeconds']:.2f}" if "writeBusySeconds" in line else "",
         f"{line['liveHeapMiB']:,}" if "liveHeapMiB" in line else "",
         f"{line['peakHeapMiB']:,}",
         f"{line.get('processed', 0):,}",

@@ -443,6 +443,16 @@ public final class JdbcCatalogStore implements CatalogStore {
     return tx.read("Counting rows", CountRows::run);
   }
 
+  /**
+   * This store's write transactions since it was opened: count, summed duration, and summed wait for the
+   * single-writer lock (SQLite). Cheap (three counters); see {@link WriteStatistics} for reading the figures.
+   */
+  public WriteStatistics writeStatistics() {
+    Transactor.WriteTotals t = tx.writeTotals();
+    return new WriteStatistics(t.transactions(), java.time.Duration.ofNanos(t.busyNanos()),
+        java.time.Duration.ofNanos(t.waitedNanos()));
+  }
+
   @Override
   public void close() {
     tx.close();

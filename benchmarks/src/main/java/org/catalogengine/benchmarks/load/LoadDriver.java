@@ -23,6 +23,7 @@ import org.catalogengine.benchmarks.generator.CatalogGenerator;
 import org.catalogengine.benchmarks.generator.DeltaScenario;
 import org.catalogengine.benchmarks.generator.YamlTreeWriter;
 import org.catalogengine.jdbc.JdbcCatalogStore;
+import org.catalogengine.jdbc.WriteStatistics;
 import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.model.Entity;
 import org.catalogengine.model.EntityRef;
@@ -72,7 +73,9 @@ import tools.jackson.databind.node.ObjectNode;
  * entities per second (n / seconds), {@code liveHeapMiB} (the largest heap in use right after a collection during
  * the phase), {@code peakHeapMiB} (sum of the heap pools' peaks, reset at its start: an upper bound that includes
  * uncollected garbage), what the engine did (processing runs, runs that changed something, stitches written,
- * change events) and the row counts per table afterwards.
+ * change events), the store's write transactions in the phase ({@code writeTransactions}, {@code writeBusySeconds}
+ * summed over them, {@code writerWaitSeconds} queued for SQLite's single writer; see {@code WriteStatistics}) and the
+ * row counts per table afterwards.
  * {@code scripts/perf-table} runs it for several sizes and databases and renders the README's performance table.
  */
 public final class LoadDriver {
@@ -321,6 +324,7 @@ public final class LoadDriver {
       }
     }
     EngineMetrics before = engine.metrics();
+    WriteStatistics writesBefore = store.writeStatistics();
     long eventsBefore = listener.events.get();
     long start = System.nanoTime();
     change.run();
@@ -330,6 +334,7 @@ public final class LoadDriver {
     double seconds = (System.nanoTime() - start) / 1e9;
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     EngineMetrics after = engine.metrics();
+    WriteStatistics writes = store.writeStatistics().minus(writesBefore);
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("n", n);
     line.put("db", db);
@@ -350,6 +355,9 @@ public final class LoadDriver {
       // restitches of their relation peers finished
       line.put("changesVisibleSeconds", Math.round((visibleAt - start) / 1e6) / 1000.0);
     }
+    line.put("writeTransactions", writes.transactions());
+    line.put("writeBusySeconds", Math.round(writes.busy().toNanos() / 1e6) / 1000.0);
+    line.put("writerWaitSeconds", Math.round(writes.waitedForWriter().toNanos() / 1e6) / 1000.0);
     line.put("rows", store.statistics());
     return CanonicalJson.MAPPER.valueToTree(line);
   }

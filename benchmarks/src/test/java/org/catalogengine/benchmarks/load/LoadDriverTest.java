@@ -56,6 +56,12 @@ class LoadDriverTest {
     assertThat(rows(full, "entities")).isEqualTo(N);
     assertThat(rows(full, "relations")).isPositive();
     assertThat(rows(full, "stitchRequests")).isZero();
+    // SQLite runs one write transaction at a time: their summed time fits in the phase (an idle poll's claim that
+    // straddles the phase's start may add a few milliseconds)
+    assertThat(full.path("writeTransactions").asLong()).isPositive();
+    assertThat(full.path("writeBusySeconds").asDouble()).isPositive()
+        .isLessThanOrEqualTo(full.path("seconds").asDouble() + 0.1);
+    assertThat(full.path("writerWaitSeconds").isNumber()).isTrue();
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.catalogengine.jdbc.internal.tx;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -32,6 +33,9 @@ public final class Transactor {
   private final InstantSource clock;
   private final Settings settings;
   private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final LongAdder writeTransactions = new LongAdder();
+  private final LongAdder writeBusyNanos = new LongAdder();
+  private final LongAdder writerWaitNanos = new LongAdder();
   private final boolean keepWriter;
   private @Nullable Connection writer;
   /** On SQLite with a kept writer: copies the write-ahead log into the database file off the writer's path. */
@@ -76,10 +80,28 @@ public final class Transactor {
     return retry.run(what, dialect::isRetryable, () -> attempt(what, work, false));
   }
 
+  /** Write transactions attempted so far, their summed duration and their summed wait for the writer lock. */
+  public WriteTotals writeTotals() {
+    return new WriteTotals(writeTransactions.sum(), writeBusyNanos.sum(), writerWaitNanos.sum());
+  }
+
+  /** Whether a write transaction is waiting for the single-writer lock (for tests). */
+  boolean writerQueued() {
+    return writeLock.hasQueuedThreads();
+  }
+
+  /** Cumulative write-transaction figures; durations in nanoseconds. */
+  public record WriteTotals(long transactions, long busyNanos, long waitedNanos) {}
+
   private <T> T attempt(String what, Function<Tx, T> work, boolean write) {
     boolean locked = write && dialect.singleWriter();
+    long started = write ? System.nanoTime() : 0;
     if (locked) {
       writeLock.lock();
+    }
+    long began = write ? System.nanoTime() : 0;
+    if (write) {
+      writerWaitNanos.add(began - started);
     }
     Tx tx;
     T result;
@@ -120,6 +142,10 @@ public final class Transactor {
     } finally {
       if (c != null && !(locked && keepWriter)) {
         closeQuietly(c);
+      }
+      if (write) {
+        writeTransactions.increment();
+        writeBusyNanos.add(System.nanoTime() - began);
       }
       if (locked) {
         writeLock.unlock();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.catalogengine.error.ConflictException;
 import org.catalogengine.error.StorageException;
@@ -70,6 +71,68 @@ class TransactorTest {
     assertThat(committed).hasValue(1);
     assertThat(sleeps).containsExactly(10L);
     assertThat(tx.read("list", FindLocations::all)).containsExactly(location("a"));
+  }
+
+  @Test
+  void writeTotals_countEveryWriteAttemptWithItsDurationAndNoReads() {
+    AtomicInteger attempts = new AtomicInteger();
+    tx.write("test", t -> {
+      InsertLocation.run(t, location("a"));
+      sleepMillis(20);
+      if (attempts.incrementAndGet() == 1) {
+        throw new DataAccessException("simulated", new SQLException("could not serialize access", "40001"));
+      }
+      return null;
+    });
+    Transactor.WriteTotals afterWrite = tx.writeTotals();
+    tx.read("list", FindLocations::all);
+
+    assertThat(afterWrite.transactions()).as("the failed attempt and the retry").isEqualTo(2);
+    assertThat(afterWrite.busyNanos()).isGreaterThanOrEqualTo(40_000_000L);
+    assertThat(tx.writeTotals()).isEqualTo(afterWrite);
+  }
+
+  @Test
+  void writeTotals_countTheWaitForTheSingleWriter() throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = new Thread(() -> tx.write("hold", t -> {
+      holding.countDown();
+      awaitQuietly(release);
+      return null;
+    }));
+    holder.start();
+    holding.await();
+    Thread waiter = new Thread(() -> tx.write("wait", t -> null));
+    waiter.start();
+    while (!tx.writerQueued()) {
+      Thread.onSpinWait();
+    }
+    sleepMillis(30);
+    release.countDown();
+    holder.join();
+    waiter.join();
+
+    assertThat(tx.writeTotals().transactions()).isEqualTo(2);
+    assertThat(tx.writeTotals().waitedNanos()).isGreaterThanOrEqualTo(30_000_000L);
+  }
+
+  private static void sleepMillis(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
