@@ -54,6 +54,23 @@ class ConnectionTest {
   }
 
   @Test
+  void writeStatistics_countTheWriteTransactionsOfAPeriodAndNoReads() {
+    Path file = dir.resolve("stats.db");
+    try (JdbcCatalogStore store = JdbcCatalogStore.builder().jdbcUrl("jdbc:sqlite:" + file).build()) {
+      WriteStatistics opened = store.writeStatistics();
+      store.applyMutation("p", EntityMutation.full(List.of(item("a", "url:a"))));
+      WriteStatistics afterMutation = store.writeStatistics();
+      store.statistics();
+      store.conflicts();
+
+      WriteStatistics mutation = afterMutation.minus(opened);
+      assertThat(mutation.transactions()).isEqualTo(1);
+      assertThat(mutation.busy()).isPositive();
+      assertThat(store.writeStatistics()).as("reads are not write transactions").isEqualTo(afterMutation);
+    }
+  }
+
+  @Test
   void sqliteFile_runsInWalModeWithForeignKeys() throws Exception {
     Path file = dir.resolve("catalog.db");
     try (JdbcCatalogStore store = JdbcCatalogStore.builder().jdbcUrl("jdbc:sqlite:" + file).build()) {
