@@ -448,9 +448,7 @@ public final class JdbcCatalogStore implements CatalogStore {
    * single-writer lock (SQLite). Cheap (three counters); see {@link WriteStatistics} for reading the figures.
    */
   public WriteStatistics writeStatistics() {
-    Transactor.WriteTotals t = tx.writeTotals();
-    return new WriteStatistics(t.transactions(), java.time.Duration.ofNanos(t.busyNanos()),
-        java.time.Duration.ofNanos(t.waitedNanos()));
+    return tx.writeStatistics();
   }
 
   @Override

@@ -340,7 +340,7 @@ public final class LoadDriver {
     line.put("db", db);
     line.put("mode", mode);
     line.put("scenario", phase);
-    line.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    line.put("seconds", millisecondsRounded(seconds));
     line.put("entitiesPerSecond", Math.round(n / seconds));
     line.put("peakHeapMiB", peak / (1024 * 1024));
     line.put("liveHeapMiB", liveHeap() / (1024 * 1024));
@@ -353,13 +353,18 @@ public final class LoadDriver {
     if (visibleAt != 0) {
       // the delta's own changes (changed, added, removed entities) all visible in final entities, before the
       // restitches of their relation peers finished
-      line.put("changesVisibleSeconds", Math.round((visibleAt - start) / 1e6) / 1000.0);
+      line.put("changesVisibleSeconds", millisecondsRounded((visibleAt - start) / 1e9));
     }
     line.put("writeTransactions", writes.transactions());
-    line.put("writeBusySeconds", Math.round(writes.busy().toNanos() / 1e6) / 1000.0);
-    line.put("writerWaitSeconds", Math.round(writes.waitedForWriter().toNanos() / 1e6) / 1000.0);
+    line.put("writeBusySeconds", millisecondsRounded(writes.busy().toNanos() / 1e9));
+    line.put("writerWaitSeconds", millisecondsRounded(writes.waitedForWriter().toNanos() / 1e9));
     line.put("rows", store.statistics());
     return CanonicalJson.MAPPER.valueToTree(line);
+  }
+
+  /** Seconds rounded to whole milliseconds, as the JSON line prints them. */
+  private static double millisecondsRounded(double seconds) {
+    return Math.round(seconds * 1000) / 1000.0;
   }
 
   private static void writeTree(Path dir, List<ObjectNode> set) {

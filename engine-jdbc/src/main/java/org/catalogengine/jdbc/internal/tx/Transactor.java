@@ -2,6 +2,7 @@ package org.catalogengine.jdbc.internal.tx;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.catalogengine.error.CatalogException;
 import org.catalogengine.error.StorageException;
+import org.catalogengine.jdbc.WriteStatistics;
 import org.catalogengine.jdbc.internal.dialect.Dialect;
 import org.catalogengine.jdbc.internal.schema.Tables;
 import org.jooq.conf.RenderQuotedNames;
@@ -81,17 +83,15 @@ public final class Transactor {
   }
 
   /** Write transactions attempted so far, their summed duration and their summed wait for the writer lock. */
-  public WriteTotals writeTotals() {
-    return new WriteTotals(writeTransactions.sum(), writeBusyNanos.sum(), writerWaitNanos.sum());
+  public WriteStatistics writeStatistics() {
+    return new WriteStatistics(writeTransactions.sum(), Duration.ofNanos(writeBusyNanos.sum()),
+        Duration.ofNanos(writerWaitNanos.sum()));
   }
 
   /** Whether a write transaction is waiting for the single-writer lock (for tests). */
   boolean writerQueued() {
     return writeLock.hasQueuedThreads();
   }
-
-  /** Cumulative write-transaction figures; durations in nanoseconds. */
-  public record WriteTotals(long transactions, long busyNanos, long waitedNanos) {}
 
   private <T> T attempt(String what, Function<Tx, T> work, boolean write) {
     boolean locked = write && dialect.singleWriter();

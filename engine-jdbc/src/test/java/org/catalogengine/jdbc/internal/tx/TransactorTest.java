@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.catalogengine.error.ConflictException;
 import org.catalogengine.error.StorageException;
+import org.catalogengine.jdbc.WriteStatistics;
 import org.catalogengine.jdbc.internal.dialect.Dialect;
 import org.catalogengine.jdbc.internal.operations.locations.FindLocations;
 import org.catalogengine.jdbc.internal.operations.locations.InsertLocation;
@@ -74,7 +76,7 @@ class TransactorTest {
   }
 
   @Test
-  void writeTotals_countEveryWriteAttemptWithItsDurationAndNoReads() {
+  void writeStatistics_countEveryWriteAttemptWithItsDurationAndNoReads() {
     AtomicInteger attempts = new AtomicInteger();
     tx.write("test", t -> {
       InsertLocation.run(t, location("a"));
@@ -84,16 +86,16 @@ class TransactorTest {
       }
       return null;
     });
-    Transactor.WriteTotals afterWrite = tx.writeTotals();
+    WriteStatistics afterWrite = tx.writeStatistics();
     tx.read("list", FindLocations::all);
 
     assertThat(afterWrite.transactions()).as("the failed attempt and the retry").isEqualTo(2);
-    assertThat(afterWrite.busyNanos()).isGreaterThanOrEqualTo(40_000_000L);
-    assertThat(tx.writeTotals()).isEqualTo(afterWrite);
+    assertThat(afterWrite.busy()).isGreaterThanOrEqualTo(Duration.ofMillis(40));
+    assertThat(tx.writeStatistics()).isEqualTo(afterWrite);
   }
 
   @Test
-  void writeTotals_countTheWaitForTheSingleWriter() throws Exception {
+  void writeStatistics_countTheWaitForTheSingleWriter() throws Exception {
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Thread holder = new Thread(() -> tx.write("hold", t -> {
@@ -113,8 +115,8 @@ class TransactorTest {
     holder.join();
     waiter.join();
 
-    assertThat(tx.writeTotals().transactions()).isEqualTo(2);
-    assertThat(tx.writeTotals().waitedNanos()).isGreaterThanOrEqualTo(30_000_000L);
+    assertThat(tx.writeStatistics().transactions()).isEqualTo(2);
+    assertThat(tx.writeStatistics().waitedForWriter()).isGreaterThanOrEqualTo(Duration.ofMillis(30));
   }
 
   private static void sleepMillis(long millis) {
