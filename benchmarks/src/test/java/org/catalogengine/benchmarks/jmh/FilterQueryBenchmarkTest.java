@@ -47,7 +47,7 @@ class FilterQueryBenchmarkTest {
 
   @ParameterizedTest
   @CsvSource({"typical, SQLITE, 3, 0", "typical, POSTGRES, 3, 0", "large, SQLITE, 9, 3", "large, POSTGRES, 9, 3"})
-  void render_givesOneSubqueryPerKey(String filter, String dialect, int searchSubqueries, int relationSubqueries) {
+  void render_givesOneSubqueryPerSearchKeyAndTwoPerRelationKey(String filter, String dialect, int searchSubqueries, int relationSubqueries) {
     FilterQueryBenchmark b = setUp(filter, dialect);
 
     String rendered = b.render();
@@ -55,8 +55,10 @@ class FilterQueryBenchmarkTest {
 
     assertThat(sql).startsWith("select final_entities.final_entity from final_entities where");
     assertThat(count(sql, "from search as s")).isEqualTo(searchSubqueries);
-    assertThat(count(sql, "from relations as r")).isEqualTo(relationSubqueries);
+    // a relation key reads the rows by source with their type and the rows by target with their reverse type
+    assertThat(count(sql, "from relations as r")).isEqualTo(2 * relationSubqueries);
     assertThat(count(sql, "lower(r.type) = ?")).isEqualTo(relationSubqueries);
+    assertThat(count(sql, "lower(r.reverse_type) = ?")).isEqualTo(relationSubqueries);
     assertThat(sql).contains("final_entities.final_entity is not null")
         .contains("order by final_entities.entity_ref");
     assertThat(b.parsePlanRender()).isEqualTo(rendered);

@@ -6,7 +6,7 @@ package org.catalogengine.spi.storage;
  * @param entities rows in refresh state (known entities)
  * @param queued rows in the processing queue
  * @param referenceEdges reference edges (provider roots and parent→child)
- * @param relations relation rows
+ * @param relations relations (a stored row may hold a relation and its reverse: it counts as two)
  * @param finalEntities final (stitched) entity rows
  * @param searchRows search rows
  * @param stitchRequests pending stitch requests

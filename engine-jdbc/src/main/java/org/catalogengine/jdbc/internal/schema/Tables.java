@@ -39,6 +39,8 @@ public final class Tables {
   public static final Field<String> ORIGINATING_ENTITY_ID =
       field(name("originating_entity_id"), SQLDataType.VARCHAR(36));
   public static final Field<String> TYPE = field(name("type"), SQLDataType.VARCHAR(255));
+  /** The type of the reverse relation a relation row also holds, or null (schema V3, {@code RelationRows}). */
+  public static final Field<String> REVERSE_TYPE = field(name("reverse_type"), SQLDataType.VARCHAR(255));
 
   public static final Field<String> STITCH_TICKET = field(name("stitch_ticket"), SQLDataType.VARCHAR(36));
   public static final Field<Long> NEXT_STITCH_AT = field(name("next_stitch_at"), SQLDataType.BIGINT);

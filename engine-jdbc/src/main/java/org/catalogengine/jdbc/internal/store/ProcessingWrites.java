@@ -20,9 +20,9 @@ import org.catalogengine.jdbc.internal.operations.conflicts.RecordConflicts;
 import org.catalogengine.jdbc.internal.operations.processing.ParentsOf;
 import org.catalogengine.jdbc.internal.operations.processing.RequestStitch;
 import org.catalogengine.jdbc.internal.operations.processing.WriteResultsBatch;
-import org.catalogengine.jdbc.internal.operations.processing.WriteResultsBatch.Row;
+import org.catalogengine.jdbc.internal.operations.processing.RelationRows;
+import org.catalogengine.jdbc.internal.operations.processing.RelationRows.Row;
 import org.catalogengine.jdbc.internal.tx.Tx;
-import org.catalogengine.model.Relation;
 import org.catalogengine.spi.provider.DeferredEntity;
 import org.catalogengine.spi.storage.ConflictRecord;
 import org.catalogengine.spi.storage.ProcessingOutcome;
@@ -223,20 +223,17 @@ public final class ProcessingWrites {
     Set<String> sources = new TreeSet<>();
     for (ProcessingOutcome.Succeeded s : succeeded) {
       Set<Row> old = existing.getOrDefault(s.entityId(), Set.of());
-      Set<Row> next = new HashSet<>();
-      for (Relation r : s.relations()) {
-        next.add(new Row(r.source().toString(), r.type(), r.target().toString()));
-      }
+      Set<Row> next = RelationRows.of(s.relations());
       for (Row r : old) {
         if (!next.contains(r)) {
           deletes.add(new SimpleImmutableEntry<>(s.entityId(), r));
-          sources.add(r.source());
+          r.forEachSource(sources::add);
         }
       }
       for (Row r : next) {
         if (!old.contains(r)) {
           inserts.add(new SimpleImmutableEntry<>(s.entityId(), r));
-          sources.add(r.source());
+          r.forEachSource(sources::add);
         }
       }
     }
@@ -251,7 +248,8 @@ public final class ProcessingWrites {
     peers.addAll(sources);
     Comparator<Map.Entry<String, Row>> order = Comparator.<Map.Entry<String, Row>, String>comparing(Map.Entry::getKey)
         .thenComparing(e -> e.getValue().source()).thenComparing(e -> e.getValue().type())
-        .thenComparing(e -> e.getValue().target());
+        .thenComparing(e -> e.getValue().target())
+        .thenComparing(e -> e.getValue().reverseType(), Comparator.nullsFirst(Comparator.naturalOrder()));
     deletes.sort(order);
     inserts.sort(order);
     WriteResultsBatch.deleteRelations(t, deletes);

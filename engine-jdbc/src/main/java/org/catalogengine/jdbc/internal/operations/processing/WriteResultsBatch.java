@@ -13,6 +13,7 @@ import static org.catalogengine.jdbc.internal.schema.Tables.ORIGINATING_ENTITY_I
 import static org.catalogengine.jdbc.internal.schema.Tables.PROCESSED_ENTITY;
 import static org.catalogengine.jdbc.internal.schema.Tables.REFRESH_KEY;
 import static org.catalogengine.jdbc.internal.schema.Tables.RESULT_HASH;
+import static org.catalogengine.jdbc.internal.schema.Tables.REVERSE_TYPE;
 import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE_ENTITY_REF;
 import static org.catalogengine.jdbc.internal.schema.Tables.TARGET_ENTITY_REF;
 import static org.catalogengine.jdbc.internal.schema.Tables.TYPE;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import org.catalogengine.jdbc.internal.operations.Chunks;
 import org.catalogengine.jdbc.internal.operations.Jdbc;
+import org.catalogengine.jdbc.internal.operations.processing.RelationRows.Row;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jooq.InsertValuesStep2;
 import org.jooq.Record;
@@ -44,9 +46,6 @@ public final class WriteResultsBatch {
 
   /** One schedule update. */
   public record Schedule(String entityId, long nextUpdateAt, int failureCount) {}
-
-  /** One relation row. */
-  public record Row(String source, String type, String target) {}
 
   /** The ids among {@code ids} that still exist (a provider may have removed some while they were processed). */
   public static Set<String> existing(Tx tx, Collection<String> ids) {
@@ -139,33 +138,43 @@ public final class WriteResultsBatch {
   public static Map<String, Set<Row>> relations(Tx tx, Collection<String> ids) {
     Map<String, Set<Row>> out = new HashMap<>();
     for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
-      tx.dsl().select(ORIGINATING_ENTITY_ID, SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF).from(tx.t().relations)
-          .where(ORIGINATING_ENTITY_ID.in(chunk)).fetch()
+      tx.dsl().select(ORIGINATING_ENTITY_ID, SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF, REVERSE_TYPE)
+          .from(tx.t().relations).where(ORIGINATING_ENTITY_ID.in(chunk)).fetch()
           .forEach(r -> out.computeIfAbsent(r.value1(), k -> new HashSet<>())
-              .add(new Row(r.value2(), r.value3(), r.value4())));
+              .add(new Row(r.value2(), r.value3(), r.value4(), r.value5())));
     }
     return out;
   }
 
   /** Deletes relation rows: (originating id, row) pairs. */
   public static void deleteRelations(Tx tx, List<Map.Entry<String, Row>> rows) {
+    List<Object[]> single = new ArrayList<>();
+    List<Object[]> paired = new ArrayList<>();
+    for (Map.Entry<String, Row> e : rows) {
+      Row r = e.getValue();
+      if (r.reverseType() == null) {
+        single.add(new Object[] {e.getKey(), r.source(), r.type(), r.target()});
+      } else {
+        paired.add(new Object[] {e.getKey(), r.source(), r.type(), r.target(), r.reverseType()});
+      }
+    }
     Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().relations).where(ORIGINATING_ENTITY_ID.eq(""))
-        .and(SOURCE_ENTITY_REF.eq("")).and(TYPE.eq("")).and(TARGET_ENTITY_REF.eq("")), binds(rows));
+        .and(SOURCE_ENTITY_REF.eq("")).and(TYPE.eq("")).and(TARGET_ENTITY_REF.eq("")).and(REVERSE_TYPE.isNull()),
+        single);
+    Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().relations).where(ORIGINATING_ENTITY_ID.eq(""))
+        .and(SOURCE_ENTITY_REF.eq("")).and(TYPE.eq("")).and(TARGET_ENTITY_REF.eq("")).and(REVERSE_TYPE.eq("")),
+        paired);
   }
 
   /** Inserts relation rows with multi-row statements. */
   public static void insertRelations(Tx tx, List<Map.Entry<String, Row>> rows) {
-    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().relations, ORIGINATING_ENTITY_ID, SOURCE_ENTITY_REF, TYPE,
-        TARGET_ENTITY_REF).values("", "", "", ""), binds(rows));
-  }
-
-  private static List<Object[]> binds(List<Map.Entry<String, Row>> rows) {
-    List<Object[]> out = new ArrayList<>(rows.size());
+    List<Object[]> binds = new ArrayList<>(rows.size());
     for (Map.Entry<String, Row> e : rows) {
       Row r = e.getValue();
-      out.add(new Object[] {e.getKey(), r.source(), r.type(), r.target()});
+      binds.add(new Object[] {e.getKey(), r.source(), r.type(), r.target(), r.reverseType()});
     }
-    return out;
+    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().relations, ORIGINATING_ENTITY_ID, SOURCE_ENTITY_REF, TYPE,
+        TARGET_ENTITY_REF, REVERSE_TYPE).values("", "", "", "", ""), binds);
   }
 
   /** The refresh keys each of {@code ids} registered. */

@@ -4,6 +4,7 @@ import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_KEY;
 import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_VALUE;
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_ID;
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.REVERSE_TYPE;
 import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE_ENTITY_REF;
 import static org.catalogengine.jdbc.internal.schema.Tables.TARGET_ENTITY_REF;
 import static org.catalogengine.jdbc.internal.schema.Tables.TYPE;
@@ -31,8 +32,11 @@ import org.jooq.impl.DSL;
  * that hold the same facts:
  * <ul>
  *   <li>{@code relations.<type>}: the relation rows whose {@code source_entity_ref} is the entity's ref, with
- *       {@code lower(type)} and {@code target_entity_ref} (canonical, lower-cased refs); the target index serves
- *       {@code key=value}. This is the relation set the stitcher puts into the body (T1), read live.</li>
+ *       {@code lower(type)} and {@code target_entity_ref} (canonical, lower-cased refs), and the rows whose
+ *       {@code target_entity_ref} is the entity's ref, with {@code lower(reverse_type)} and {@code
+ *       source_entity_ref} (a row may hold a relation and its reverse, {@code RelationRows}); the target and source
+ *       indexes serve {@code key=value}. This is the relation set the stitcher puts into the body (T1), read
+ *       live.</li>
  *   <li>{@code metadata.uid}: the entity id itself (ids are lower-case UUIDs and filter values are lower-cased, so
  *       the primary-key comparison is the case-insensitive one). Every entity has it, so {@code exists} is true.</li>
  * </ul>
@@ -98,9 +102,13 @@ public final class FilterConditions {
         return in(entityId, values);
       }
       if (key.startsWith(RELATIONS_PREFIX)) {
+        String type = key.substring(RELATIONS_PREFIX.length());
         return entityRef.in(DSL.select(col("r", SOURCE_ENTITY_REF)).from(t.relations.as("r"))
             .where(in(col("r", TARGET_ENTITY_REF), values))
-            .and(DSL.lower(col("r", TYPE)).eq(key.substring(RELATIONS_PREFIX.length()))));
+            .and(DSL.lower(col("r", TYPE)).eq(type))
+            .unionAll(DSL.select(col("r", TARGET_ENTITY_REF)).from(t.relations.as("r"))
+                .where(in(col("r", SOURCE_ENTITY_REF), values))
+                .and(DSL.lower(col("r", REVERSE_TYPE)).eq(type))));
       }
       return entityId.in(DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
           .where(col("s", SEARCH_KEY).eq(key))
@@ -112,8 +120,11 @@ public final class FilterConditions {
         return DSL.trueCondition();
       }
       if (key.startsWith(RELATIONS_PREFIX)) {
+        String type = key.substring(RELATIONS_PREFIX.length());
         return entityRef.in(DSL.select(col("r", SOURCE_ENTITY_REF)).from(t.relations.as("r"))
-            .where(DSL.lower(col("r", TYPE)).eq(key.substring(RELATIONS_PREFIX.length()))));
+            .where(DSL.lower(col("r", TYPE)).eq(type))
+            .unionAll(DSL.select(col("r", TARGET_ENTITY_REF)).from(t.relations.as("r"))
+                .where(DSL.lower(col("r", REVERSE_TYPE)).eq(type))));
       }
       return entityId.in(DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
           .where(col("s", SEARCH_KEY).eq(key)));

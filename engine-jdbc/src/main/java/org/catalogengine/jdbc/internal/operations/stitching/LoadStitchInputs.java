@@ -9,6 +9,7 @@ import static org.catalogengine.jdbc.internal.schema.Tables.FIRST_SEEN_AT;
 import static org.catalogengine.jdbc.internal.schema.Tables.LAST_SEEN_AT;
 import static org.catalogengine.jdbc.internal.schema.Tables.PROCESSED_ENTITY;
 import static org.catalogengine.jdbc.internal.schema.Tables.REJECTED_LOCATION_KEY;
+import static org.catalogengine.jdbc.internal.schema.Tables.REVERSE_TYPE;
 import static org.catalogengine.jdbc.internal.schema.Tables.SEEN_COUNT;
 import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE;
 import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE_ENTITY_REF;
@@ -34,7 +35,7 @@ import org.jooq.impl.DSL;
 
 /**
  * T1, set-based: per chunk of refs one query each for the entity rows (with the previous final hash), the refs
- * that have an incoming edge, the relation rows by source, and the conflicts.
+ * that have an incoming edge, the relation rows by source and by target, and the conflicts.
  */
 public final class LoadStitchInputs {
   private LoadStitchInputs() {}
@@ -45,9 +46,13 @@ public final class LoadStitchInputs {
       Set<String> parented = new HashSet<>(tx.dsl().selectDistinct(TARGET_ENTITY_REF).from(tx.t().references)
           .where(TARGET_ENTITY_REF.in(chunk)).fetch(TARGET_ENTITY_REF));
       Map<String, List<Relation>> relations = new HashMap<>();
-      // no DISTINCT (a sort per chunk): the stitcher collapses duplicate rows itself (T1)
+      // no DISTINCT (a sort per chunk): the stitcher collapses duplicate rows itself (T1). A ref's relations are
+      // the rows it is the source of, and the reverse relations of the rows it is the target of (RelationRows).
       tx.dsl().select(SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF).from(tx.t().relations)
-          .where(SOURCE_ENTITY_REF.in(chunk)).fetch()
+          .where(SOURCE_ENTITY_REF.in(chunk))
+          .unionAll(DSL.select(TARGET_ENTITY_REF, REVERSE_TYPE, SOURCE_ENTITY_REF).from(tx.t().relations)
+              .where(TARGET_ENTITY_REF.in(chunk)).and(REVERSE_TYPE.isNotNull()))
+          .fetch()
           .forEach(r -> relations.computeIfAbsent(r.value1(), k -> new ArrayList<>())
               .add(new Relation(EntityRef.parse(r.value1()), r.value2(), EntityRef.parse(r.value3()))));
       Map<String, List<ConflictRecord>> conflicts = new HashMap<>();
