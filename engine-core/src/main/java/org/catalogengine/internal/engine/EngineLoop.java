@@ -339,7 +339,7 @@ public final class EngineLoop {
         s.orphan(), s.conflicts(), s.previousHash()));
     if (result instanceof StitchResult.Stitched st) {
       List<SearchEntry> rows = new ArrayList<>(st.searchRows().size());
-      st.searchRows().forEach(r -> rows.add(new SearchEntry(r.key(), r.value(), r.originalValue())));
+      st.searchRows().forEach(r -> rows.add(new SearchEntry(r.key(), r.value(), r.originalValue(), r.elementKey())));
       return new StitchOutcome.Stitched(t, s.entityId(), st.finalJson(), st.hash(), rows);
     }
     if (result instanceof StitchResult.Failed f) {

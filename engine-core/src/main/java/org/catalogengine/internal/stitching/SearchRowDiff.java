@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The search rows to delete and to insert to turn an entity's stored rows into its new rows (DESIGN decision 5).
  *
- * <p>A row whose {@code (key, value)} stays but whose {@code originalValue} changes appears in both lists; apply
- * the deletes before the inserts, because storage keeps {@code (entity, key, value)} unique.
+ * <p>A row whose {@code (key, value)} stays but whose {@code originalValue} or {@code elementKey} changes appears in
+ * both lists; apply the deletes before the inserts, because storage keeps {@code (entity, key, value)} unique.
  *
  * @param deletes rows to remove, in {@link SearchRow#ORDER}
  * @param inserts rows to add, in {@link SearchRow#ORDER}
@@ -69,7 +69,7 @@ public record SearchRowDiff(List<SearchRow> deletes, List<SearchRow> inserts) {
         deletes = add(deletes, p);
       } else if (c > 0) {
         inserts = add(inserts, n);
-      } else if (!Objects.equals(p.originalValue(), n.originalValue())) {
+      } else if (!Objects.equals(p.originalValue(), n.originalValue()) || p.elementKey() != n.elementKey()) {
         deletes = add(deletes, p);
         inserts = add(inserts, n);
       }

@@ -26,9 +26,12 @@ import tools.jackson.databind.JsonNode;
  *       types still take part in the T11 casing check.</li>
  *   <li>{@code metadata.uid}: the uid is the entity id, the key of the final-entity table.</li>
  * </ul>
- * Together they were about a third of an entity's rows. The other trims T9 leaves room for (the
- * {@code <path>.<element> = true} rows, the {@code metadata.namespace = null} row next to {@code = default}) are not
- * made: their filters have no other table to go to.
+ * Together they were about a third of an entity's rows. A third kind is folded into the row it comes from:
+ * T9's {@code <path>.<element> = true} for a string element of an array is not a row of its own; the element's
+ * {@code (<path>, <element>)} row is marked instead ({@link SearchRow#elementKey}), and a store answers a filter on
+ * {@code <path>.<element>} from the marked row. Those rows were a sixth of the rest in generated catalogs (tags,
+ * members, dependencies), each under a key of its own. The {@code metadata.namespace = null} row next to
+ * {@code = default} is still made: its filter has nowhere else to go.
  *
  * <p>Stateless and thread-safe; one call allocates the rows plus one path buffer and two small hash tables.
  */
@@ -51,7 +54,8 @@ public final class SearchRows {
 
   /**
    * The search rows of a final entity: the generic walk of T9 plus {@code metadata.name} and {@code
-   * metadata.namespace} (not {@code metadata.uid} and {@code relations.<type>}: see the class comment).
+   * metadata.namespace} (not {@code metadata.uid} and {@code relations.<type>}, and the {@code <path>.<element>}
+   * rows only as marks on their elements' rows: see the class comment).
    *
    * @param finalEntity the final entity's JSON (an object with a {@code metadata} object)
    * @return the rows sorted by {@link SearchRow#ORDER}, one per distinct {@code (key, value)}; immutable
@@ -171,6 +175,12 @@ public final class SearchRows {
       return false;
     }
 
+    /**
+     * T9's {@code <path>.<element> = true} for the string element whose row {@link #visit} just added. The row is
+     * marked instead ({@link SearchRow#elementKey}): the key is the row's key and value joined with a dot, so
+     * the mark says all a stored row would. A row is still made where the lower-cased key is not that join (a
+     * context-dependent lower case, such as a Greek final sigma before the dot).
+     */
     private void emitElementKey(String element) {
       int mark = path.length();
       path.append('.').append(element);
@@ -182,9 +192,26 @@ public final class SearchRows {
         elementKeys = seen;
       }
       String lowerKey = lower(rawKey);
-      if (seen.add(lowerKey)) {
+      if (!seen.add(lowerKey)) {
+        return;
+      }
+      checkCasing(rawKey, lowerKey);
+      if (lowerKey.length() > MAX_KEY_LENGTH) {
+        return;
+      }
+      int last = rows.size() - 1;
+      SearchRow row = last < 0 ? null : rows.get(last);
+      if (row != null && joins(lowerKey, row.key(), row.value())) {
+        rows.set(last, new SearchRow(row.key(), row.value(), row.originalValue(), true));
+      } else {
         emit(rawKey, lowerKey, TRUE);
       }
+    }
+
+    /** Whether {@code key} is {@code prefix + '.' + value}. */
+    private static boolean joins(String key, String prefix, @Nullable String value) {
+      return value != null && key.length() == prefix.length() + 1 + value.length() && key.startsWith(prefix)
+          && key.charAt(prefix.length()) == '.' && key.endsWith(value);
     }
 
     void emitSpecial(String rawKey, @Nullable JsonNode value) {
@@ -251,6 +278,10 @@ public final class SearchRows {
       for (int i = 0; i < array.length; i++) {
         if (n == 0 || SearchRow.compareKeyValue(array[n - 1], array[i]) != 0) {
           array[n++] = array[i];
+        } else if (array[i].elementKey() && !array[n - 1].elementKey()) {
+          // the same (key, value) as a plain leaf and as an array element: one row, standing for both
+          SearchRow kept = array[n - 1];
+          array[n - 1] = new SearchRow(kept.key(), kept.value(), kept.originalValue(), true);
         }
       }
       return n == array.length ? List.of(array) : List.of(Arrays.copyOf(array, n));

@@ -3,6 +3,7 @@ package org.catalogengine.internal.stitching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.catalogengine.error.InputException;
 import org.catalogengine.model.CanonicalJson;
@@ -19,6 +20,18 @@ class SearchRowsTest {
     return rows.stream().filter(r -> r.key().equals(key)).toList();
   }
 
+  /** The rows of T9 as written: every marked element row also yields its {@code <path>.<element> = true} row. */
+  private static List<SearchRow> t9(List<SearchRow> rows) {
+    List<SearchRow> out = new ArrayList<>(rows);
+    for (SearchRow r : rows) {
+      String implied = r.impliedElementKey();
+      if (implied != null) {
+        out.add(new SearchRow(implied, "true", "true"));
+      }
+    }
+    return out;
+  }
+
   private static String entity(String spec) {
     return """
         {"apiVersion":"backstage.io/v1alpha1","kind":"Component",
@@ -30,8 +43,9 @@ class SearchRowsTest {
   void cs58_caseVariantArrayElementsCollapse() {
     List<SearchRow> rows = rows(entity("{\"aliases\":[\"Foo\",\"foo\"]}"));
 
-    assertThat(withKey(rows, "spec.aliases")).containsExactly(new SearchRow("spec.aliases", "foo", "Foo"));
-    assertThat(withKey(rows, "spec.aliases.foo")).containsExactly(new SearchRow("spec.aliases.foo", "true", "true"));
+    assertThat(withKey(rows, "spec.aliases")).containsExactly(new SearchRow("spec.aliases", "foo", "Foo", true));
+    assertThat(withKey(t9(rows), "spec.aliases.foo"))
+        .containsExactly(new SearchRow("spec.aliases.foo", "true", "true"));
   }
 
   @Test
@@ -86,7 +100,7 @@ class SearchRowsTest {
 
     assertThat(withKey(rows, "spec.ports.n")).extracting(SearchRow::value).containsExactly("1", "2");
     assertThat(withKey(rows, "spec.matrix")).extracting(SearchRow::value).containsExactly("a", "b");
-    assertThat(withKey(rows, "spec.matrix.a")).containsExactly(new SearchRow("spec.matrix.a", "true", "true"));
+    assertThat(withKey(t9(rows), "spec.matrix.a")).containsExactly(new SearchRow("spec.matrix.a", "true", "true"));
     assertThat(withKey(rows, "spec.ports.1")).isEmpty();
   }
 
@@ -119,7 +133,58 @@ class SearchRowsTest {
   void of_duplicateKeyValueRowsCollapseKeepingTheFirstOriginal() {
     List<SearchRow> rows = rows(entity("{\"tags\":[\"Java\",\"java\",\"JAVA\"]}"));
 
-    assertThat(withKey(rows, "spec.tags")).containsExactly(new SearchRow("spec.tags", "java", "Java"));
+    assertThat(withKey(rows, "spec.tags")).containsExactly(new SearchRow("spec.tags", "java", "Java", true));
+  }
+
+  @Test
+  void t9_anArrayElementsRowStandsForItsPathDotElementRow() {
+    List<SearchRow> rows = rows(entity("{\"tags\":[\"Java\",\"go\"],\"owner\":\"team-a\",\"ports\":[8080]}"));
+
+    assertThat(withKey(rows, "spec.tags")).containsExactly(
+        new SearchRow("spec.tags", "go", "go", true), new SearchRow("spec.tags", "java", "Java", true));
+    assertThat(rows).as("no row of its own").noneMatch(r -> r.key().startsWith("spec.tags."));
+    assertThat(withKey(rows, "spec.owner")).as("a plain string is no element")
+        .containsExactly(new SearchRow("spec.owner", "team-a", "team-a"));
+    assertThat(withKey(rows, "spec.ports")).as("only string elements imply a row")
+        .containsExactly(new SearchRow("spec.ports", "8080", "8080"));
+    assertThat(rows.get(rows.indexOf(new SearchRow("spec.tags", "java", "Java", true))).impliedElementKey())
+        .isEqualTo("spec.tags.java");
+  }
+
+  @Test
+  void t9_aLeafAndAnArrayElementWithTheSameKeyAndValueShareOneMarkedRow() {
+    List<SearchRow> rows = rows(entity("{\"x\":[{\"y\":\"a\"},{\"y\":[\"a\"]}]}"));
+
+    assertThat(withKey(rows, "spec.x.y")).containsExactly(new SearchRow("spec.x.y", "a", "a", true));
+  }
+
+  @Test
+  void t10_anElementWhoseKeyWouldBeLongerThan200CharsImpliesNoRow() {
+    String element = "e".repeat(200 - "spec.tags.".length() + 1);
+    List<SearchRow> rows = rows(entity("{\"tags\":[\"" + element + "\",\"ok\"]}"));
+
+    assertThat(withKey(rows, "spec.tags")).containsExactly(
+        new SearchRow("spec.tags", element, element), new SearchRow("spec.tags", "ok", "ok", true));
+  }
+
+  @Test
+  void t10_anElementWhoseKeyLowerCasesDifferentlyInContextKeepsARowOfItsOwn() {
+    // a capital sigma after a letter and a dot lower-cases to the final form in the joined key only
+    String joined = SearchRows.lower("spec.tags.\u03a3");
+    List<SearchRow> rows = rows(entity("{\"tags\":[\"\u03a3\"]}"));
+
+    assertThat(joined).isNotEqualTo("spec.tags." + SearchRows.lower("\u03a3"));
+    assertThat(withKey(rows, "spec.tags")).containsExactly(new SearchRow("spec.tags", "\u03c3", "\u03a3"));
+    assertThat(withKey(rows, joined)).containsExactly(new SearchRow(joined, "true", "true"));
+  }
+
+  @Test
+  void t11_anElementKeyStillTakesPartInTheCasingCheck() {
+    JsonNode json = CanonicalJson.MAPPER.readTree(entity("{\"x\":[\"A\",{\"a\":1}]}"));
+
+    assertThatThrownBy(() -> SearchRows.of(json))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("'spec.x.a'");
   }
 
   @Test

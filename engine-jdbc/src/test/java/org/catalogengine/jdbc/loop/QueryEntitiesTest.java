@@ -73,6 +73,7 @@ class QueryEntitiesTest extends StoreTestBase {
 
     ObjectNode legacy = component("legacy", "service", "deprecated", "team-a");
     ((ObjectNode) legacy.get("spec")).putNull("retired");
+    ((ObjectNode) legacy.get("spec")).putArray("aliases").add("legacy.v1").add("Old.Shop");
 
     ObjectNode api = LoopEntities.base("API", "petstore-api");
     api.putObject("spec").put("type", "openapi").put("lifecycle", "production").put("owner", "team-a")
@@ -173,6 +174,46 @@ class QueryEntitiesTest extends StoreTestBase {
     assertThat(query("metadata.tags.java=true")).containsExactly(PETSTORE);
     assertThat(query("metadata.tags=typescript")).containsExactly(WEBSITE);
     assertThat(query("metadata.tags.Web", "metadata.tags.typescript")).containsExactly(PETSTORE, WEBSITE);
+  }
+
+  @Test
+  void t9_elementKeysAreAnsweredFromTheElementsOwnRows() {
+    assertThat(f.db.single("SELECT COUNT(*) FROM " + f.t("search") + " WHERE search_key LIKE 'metadata.tags.%'"))
+        .as("no row of their own (schema V4)").isZero();
+    assertThat(query("metadata.tags.java=false")).isEmpty();
+    assertThat(query("metadata.tags.java=true", "metadata.tags.java=false")).containsExactly(PETSTORE);
+    assertThat(query(not(EntityFilter.exists("metadata.tags.web")))).containsExactly(API, LEGACY, WEBSITE, TEAM_A,
+        TEAM_B);
+    assertThat(query("spec.owner.team-a")).as("a plain string value implies no key").isEmpty();
+    assertThat(query("spec.owner=team-a")).containsExactly(API, LEGACY, PETSTORE);
+  }
+
+  @Test
+  void t9_elementsWithDotsMatchAtTheirOwnSplitOfTheKey() {
+    assertThat(query("spec.aliases.legacy.v1")).containsExactly(LEGACY);
+    assertThat(query("spec.aliases.old.shop=true")).containsExactly(LEGACY);
+    assertThat(query("spec.aliases=old.shop")).containsExactly(LEGACY);
+    assertThat(query("spec.aliases.legacy")).isEmpty();
+    assertThat(query("spec.aliases.legacy.v1.x")).isEmpty();
+  }
+
+  @Test
+  void t9_elementKeyRowsOfTheEarlierLayoutStillMatch() {
+    // a store before schema V4 wrote <path>.<element> = true as a row of its own
+    f.db.exec("INSERT INTO " + f.t("search") + " (entity_id, search_key, search_value) VALUES (?, ?, ?)",
+        state("petstore").entityId(), "metadata.tags.kotlin", "true");
+
+    assertThat(query("metadata.tags.kotlin")).containsExactly(PETSTORE);
+    assertThat(query("metadata.tags.kotlin=true", "metadata.tags.typescript")).containsExactly(PETSTORE, WEBSITE);
+
+    // the next stitch of a changed petstore writes its rows as they are now: the stray row goes
+    Entity[] changed = catalog();
+    changed[0] = changed[0].with(j -> ((ObjectNode) j.get("metadata")).put("description", "changed"));
+    provider.full(changed);
+    engine.runUntilIdle();
+
+    assertThat(query("metadata.tags.kotlin")).isEmpty();
+    assertThat(query("metadata.tags.java")).containsExactly(PETSTORE);
   }
 
   // ------------------------------------------------------------------------------- relations.* and the uid

@@ -17,6 +17,8 @@ public final class LoopColumns {
   public static final Field<String> SEARCH_KEY = field(name("search_key"), SQLDataType.VARCHAR(200));
   public static final Field<String> SEARCH_VALUE = field(name("search_value"), SQLDataType.VARCHAR(200));
   public static final Field<String> ORIGINAL_VALUE = field(name("original_value"), SQLDataType.VARCHAR(200));
+  /** 1 where the row also stands for T9's {@code <key>.<value> = true} row, else 0 (schema V4). */
+  public static final Field<Integer> ELEMENT_KEY = field(name("element_key"), SQLDataType.INTEGER);
 
   private LoopColumns() {}
 }

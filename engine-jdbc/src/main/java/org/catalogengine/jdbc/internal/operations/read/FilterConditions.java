@@ -1,5 +1,6 @@
 package org.catalogengine.jdbc.internal.operations.read;
 
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.ELEMENT_KEY;
 import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_KEY;
 import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_VALUE;
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_ID;
@@ -16,6 +17,8 @@ import org.catalogengine.jdbc.internal.schema.Tables;
 import org.catalogengine.query.EntityFilter;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -39,6 +42,9 @@ import org.jooq.impl.DSL;
  *       live.</li>
  *   <li>{@code metadata.uid}: the entity id itself (ids are lower-case UUIDs and filter values are lower-cased, so
  *       the primary-key comparison is the case-insensitive one). Every entity has it, so {@code exists} is true.</li>
+ *   <li>{@code <path>.<element> = true} for a string element of an array: the element's own row {@code (<path>,
+ *       <element>)}, marked {@code element_key = 1}. A filter on such a key with the value {@code true}, or an
+ *       {@code exists}, also matches the marked rows of every split of the key at a dot (schema V4).</li>
  * </ul>
  */
 public final class FilterConditions {
@@ -46,6 +52,10 @@ public final class FilterConditions {
   static final String RELATIONS_PREFIX = "relations.";
   /** The uid key: the final entity's id. */
   static final String UID_KEY = "metadata.uid";
+  /** T10: longer keys get no search row (the width of the {@code search_key} column). */
+  private static final int MAX_KEY_LENGTH = 200;
+  /** The value of T9's {@code <path>.<element>} rows. */
+  private static final String TRUE = "true";
 
   private FilterConditions() {}
 
@@ -110,9 +120,10 @@ public final class FilterConditions {
                 .where(in(col("r", SOURCE_ENTITY_REF), values))
                 .and(DSL.lower(col("r", REVERSE_TYPE)).eq(type))));
       }
-      return entityId.in(DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
+      Select<Record1<String>> rows = DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
           .where(col("s", SEARCH_KEY).eq(key))
-          .and(in(col("s", SEARCH_VALUE), values)));
+          .and(in(col("s", SEARCH_VALUE), values));
+      return entityId.in(values.contains(TRUE) ? withElementRows(rows, key) : rows);
     }
 
     private Condition exists(String key) {
@@ -126,8 +137,27 @@ public final class FilterConditions {
             .unionAll(DSL.select(col("r", TARGET_ENTITY_REF)).from(t.relations.as("r"))
                 .where(DSL.lower(col("r", REVERSE_TYPE)).eq(type))));
       }
-      return entityId.in(DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
-          .where(col("s", SEARCH_KEY).eq(key)));
+      return entityId.in(withElementRows(DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
+          .where(col("s", SEARCH_KEY).eq(key)), key));
+    }
+
+    /**
+     * {@code rows} and the entities whose marked element rows stand for {@code key = true}: for every split of the
+     * key at a dot into {@code <path>.<element>}, the rows {@code (<path>, <element>)} with {@code element_key = 1}
+     * (schema V4). Keys longer than T10's limit have no such row, as they would have had no row of their own.
+     */
+    private Select<Record1<String>> withElementRows(Select<Record1<String>> rows, String key) {
+      if (key.length() > MAX_KEY_LENGTH) {
+        return rows;
+      }
+      Select<Record1<String>> out = rows;
+      for (int dot = key.indexOf('.'); dot >= 0; dot = key.indexOf('.', dot + 1)) {
+        out = out.unionAll(DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
+            .where(col("s", SEARCH_KEY).eq(key.substring(0, dot)))
+            .and(col("s", SEARCH_VALUE).eq(key.substring(dot + 1)))
+            .and(col("s", ELEMENT_KEY).eq(1)));
+      }
+      return out;
     }
 
     private static Condition in(Field<String> field, List<String> values) {

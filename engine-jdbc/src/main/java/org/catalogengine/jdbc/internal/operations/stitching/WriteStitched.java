@@ -1,5 +1,6 @@
 package org.catalogengine.jdbc.internal.operations.stitching;
 
+import static org.catalogengine.jdbc.internal.schema.LoopColumns.ELEMENT_KEY;
 import static org.catalogengine.jdbc.internal.schema.LoopColumns.FINAL_ENTITY;
 import static org.catalogengine.jdbc.internal.schema.LoopColumns.GENERATION;
 import static org.catalogengine.jdbc.internal.schema.LoopColumns.HASH;
@@ -148,9 +149,9 @@ public final class WriteStitched {
    * A row to insert; {@code original_value} is stored only where it differs from the lower-cased value (most
    * values are lower case already), and read back as the value where it is null.
    */
-  private static String[] insertRow(String entityId, SearchEntry e) {
+  private static Object[] insertRow(String entityId, SearchEntry e) {
     String original = java.util.Objects.equals(e.value(), e.originalValue()) ? null : e.originalValue();
-    return new String[] {entityId, e.key(), e.value(), original};
+    return new Object[] {entityId, e.key(), e.value(), original, e.elementKey() ? 1 : 0};
   }
 
   /** DESIGN decision 5: only changed (key, value) rows are written. */
@@ -160,15 +161,15 @@ public final class WriteStitched {
     }
     List<String> ids = stitched.stream().map(StitchOutcome.Stitched::entityId).sorted().toList();
     Map<String, Set<SearchEntry>> stored = new HashMap<>();
-    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE).from(tx.t().search)
-        .where(ENTITY_ID.in(Jdbc.placeholders(n))), ids, rs -> {
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE, ELEMENT_KEY)
+        .from(tx.t().search).where(ENTITY_ID.in(Jdbc.placeholders(n))), ids, rs -> {
           String value = rs.getString(3);
           String original = rs.getString(4);
           stored.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
-              .add(new SearchEntry(rs.getString(2), value, original == null ? value : original));
+              .add(new SearchEntry(rs.getString(2), value, original == null ? value : original, rs.getInt(5) != 0));
         });
-    List<String[]> deletes = new ArrayList<>();
-    List<String[]> inserts = new ArrayList<>();
+    List<Object[]> deletes = new ArrayList<>();
+    List<Object[]> inserts = new ArrayList<>();
     for (StitchOutcome.Stitched s : stitched) {
       Set<SearchEntry> old = stored.get(s.entityId());
       if (old == null) {
@@ -181,7 +182,7 @@ public final class WriteStitched {
       Set<SearchEntry> next = new HashSet<>(s.searchRows());
       for (SearchEntry e : old) {
         if (!next.contains(e)) {
-          deletes.add(new String[] {s.entityId(), e.key(), e.value()});
+          deletes.add(new Object[] {s.entityId(), e.key(), e.value()});
         }
       }
       for (SearchEntry e : next) {
@@ -190,13 +191,14 @@ public final class WriteStitched {
         }
       }
     }
-    Comparator<String[]> order = Comparator.<String[], String>comparing(a -> a[0]).thenComparing(a -> a[1])
-        .thenComparing(a -> a[2], Comparator.nullsFirst(Comparator.naturalOrder()));
+    Comparator<Object[]> order = Comparator.<Object[], String>comparing(a -> (String) a[0])
+        .thenComparing(a -> (String) a[1])
+        .thenComparing(a -> (String) a[2], Comparator.nullsFirst(Comparator.naturalOrder()));
     deletes.sort(order);
     inserts.sort(order);
     List<Object[]> valued = new ArrayList<>();
     List<Object[]> nullValued = new ArrayList<>();
-    for (String[] d : deletes) {
+    for (Object[] d : deletes) {
       if (d[2] == null) {
         nullValued.add(new Object[] {d[0], d[1]});
       } else {
@@ -207,7 +209,7 @@ public final class WriteStitched {
         .and(SEARCH_VALUE.eq("")), valued);
     Jdbc.batch(tx, tx.dsl().deleteFrom(tx.t().search).where(ENTITY_ID.eq("")).and(SEARCH_KEY.eq(""))
         .and(SEARCH_VALUE.isNull()), nullValued);
-    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().search, ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE)
-        .values("", "", "", ""), new ArrayList<Object[]>(inserts));
+    Jdbc.batch(tx, tx.dsl().insertInto(tx.t().search, ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE,
+        ELEMENT_KEY).values("", "", "", "", 0), inserts);
   }
 }
