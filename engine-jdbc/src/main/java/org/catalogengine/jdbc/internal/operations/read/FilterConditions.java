@@ -144,20 +144,20 @@ public final class FilterConditions {
     /**
      * {@code rows} and the entities whose marked element rows stand for {@code key = true}: for every split of the
      * key at a dot into {@code <path>.<element>}, the rows {@code (<path>, <element>)} with {@code element_key = 1}
-     * (schema V4). Keys longer than T10's limit have no such row, as they would have had no row of their own.
+     * (schema V4), in one subquery whose OR the (key, value) index serves term by term. Keys longer than T10's
+     * limit have no such row, as they would have had no row of their own.
      */
     private Select<Record1<String>> withElementRows(Select<Record1<String>> rows, String key) {
-      if (key.length() > MAX_KEY_LENGTH) {
+      if (key.length() > MAX_KEY_LENGTH || key.indexOf('.') < 0) {
         return rows;
       }
-      Select<Record1<String>> out = rows;
+      List<Condition> splits = new ArrayList<>();
       for (int dot = key.indexOf('.'); dot >= 0; dot = key.indexOf('.', dot + 1)) {
-        out = out.unionAll(DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
-            .where(col("s", SEARCH_KEY).eq(key.substring(0, dot)))
-            .and(col("s", SEARCH_VALUE).eq(key.substring(dot + 1)))
-            .and(col("s", ELEMENT_KEY).eq(1)));
+        splits.add(col("s", SEARCH_KEY).eq(key.substring(0, dot))
+            .and(col("s", SEARCH_VALUE).eq(key.substring(dot + 1))));
       }
-      return out;
+      return rows.unionAll(DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
+          .where(col("s", ELEMENT_KEY).eq(1)).and(DSL.or(splits)));
     }
 
     private static Condition in(Field<String> field, List<String> values) {
