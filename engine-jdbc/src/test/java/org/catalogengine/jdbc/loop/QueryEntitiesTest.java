@@ -93,11 +93,11 @@ class QueryEntitiesTest extends StoreTestBase {
   }
 
   private List<String> query(EntityFilter filter) {
-    return refs(store.queryEntities(filter, null, 100));
+    return queryRefs(filter);
   }
 
   private List<String> query(String... params) {
-    return query(EntityFilter.parse(List.of(params)));
+    return queryRefs(params);
   }
 
   private static List<String> refs(List<Entity> entities) {

@@ -13,7 +13,6 @@ import org.catalogengine.jdbc.internal.operations.processing.MarkForReprocessing
 import org.catalogengine.jdbc.testing.Backend;
 import org.catalogengine.jdbc.testing.StoreTestBase;
 import org.catalogengine.model.Entity;
-import org.catalogengine.query.EntityFilter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -70,11 +69,6 @@ class RelationRowsScenariosTest extends StoreTestBase {
         .get("relations").toString();
   }
 
-  private List<String> query(String... params) {
-    return store.queryEntities(EntityFilter.parse(List.of(params)), null, 100).stream()
-        .map(e -> e.ref().toString()).toList();
-  }
-
   private List<String> rowsOf(String originatingName) {
     return f.db.rows("SELECT source_entity_ref, type, target_entity_ref, reverse_type FROM " + f.t("relations")
         + " WHERE originating_entity_id = '" + state(originatingName).entityId() + "'"
@@ -102,12 +96,12 @@ class RelationRowsScenariosTest extends StoreTestBase {
     provider.full(svc(), db(), group("team-a"));
     engine.runUntilIdle();
 
-    assertThat(query("relations.dependson=" + DB)).containsExactly(SVC);
-    assertThat(query("relations.dependencyof=" + SVC)).containsExactly(DB);
-    assertThat(query("relations.ownerof=" + SVC)).containsExactly(TEAM);
-    assertThat(query("relations.ownedby=" + TEAM)).containsExactly(DB, SVC);
-    assertThat(query("relations.dependencyof")).containsExactly(DB);
-    assertThat(query("relations.dependson")).containsExactly(SVC);
+    assertThat(queryRefs("relations.dependson=" + DB)).containsExactly(SVC);
+    assertThat(queryRefs("relations.dependencyof=" + SVC)).containsExactly(DB);
+    assertThat(queryRefs("relations.ownerof=" + SVC)).containsExactly(TEAM);
+    assertThat(queryRefs("relations.ownedby=" + TEAM)).containsExactly(DB, SVC);
+    assertThat(queryRefs("relations.dependencyof")).containsExactly(DB);
+    assertThat(queryRefs("relations.dependson")).containsExactly(SVC);
   }
 
   @Test
@@ -135,7 +129,7 @@ class RelationRowsScenariosTest extends StoreTestBase {
     f.db.exec("INSERT INTO " + f.t("relations") + " (originating_entity_id, source_entity_ref, type,"
         + " target_entity_ref) VALUES (?, ?, ?, ?), (?, ?, ?, ?)", db, DB, "ownedBy", TEAM, db, TEAM, "ownerOf", DB);
     assertThat(store.statistics().relations()).isEqualTo(2);
-    assertThat(query("relations.ownerof=" + DB)).containsExactly(TEAM);
+    assertThat(queryRefs("relations.ownerof=" + DB)).containsExactly(TEAM);
 
     // a changed db is processed again: its unchanged relations now share a row
     clock.advance(Duration.ofMinutes(5));
@@ -146,6 +140,6 @@ class RelationRowsScenariosTest extends StoreTestBase {
     assertThat(rowsOf("db")).containsExactly(
         "source_entity_ref=" + DB + " | type=ownedBy | target_entity_ref=" + TEAM + " | reverse_type=ownerOf");
     assertThat(relationsOf(TEAM)).contains("\"targetRef\":\"" + DB + "\",\"type\":\"ownerOf\"");
-    assertThat(query("relations.ownerof=" + DB)).containsExactly(TEAM);
+    assertThat(queryRefs("relations.ownerof=" + DB)).containsExactly(TEAM);
   }
 }

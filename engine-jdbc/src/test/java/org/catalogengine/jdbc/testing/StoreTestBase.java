@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.catalogengine.jdbc.JdbcCatalogStore;
 import org.catalogengine.model.EntityRef;
+import org.catalogengine.query.EntityFilter;
 import org.catalogengine.spi.storage.EntityState;
 import org.catalogengine.spi.storage.ReferenceEdge;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +62,16 @@ public abstract class StoreTestBase {
 
   protected static ReferenceEdge parentEdge(String parent, String name) {
     return ReferenceEdge.fromEntity(Entities.ref(parent), Entities.ref(name));
+  }
+
+  /** The refs of the final entities matching {@code filter}, in ref order (the first page of 100). */
+  protected List<String> queryRefs(EntityFilter filter) {
+    return store.queryEntities(filter, null, 100).stream().map(e -> e.ref().toString()).toList();
+  }
+
+  /** {@link #queryRefs(EntityFilter)} for R2 query parameters. */
+  protected List<String> queryRefs(String... params) {
+    return queryRefs(EntityFilter.parse(List.of(params)));
   }
 
   protected static EntityRef ref(String name) {
