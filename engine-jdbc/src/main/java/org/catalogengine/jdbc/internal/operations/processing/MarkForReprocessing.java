@@ -3,9 +3,6 @@ package org.catalogengine.jdbc.internal.operations.processing;
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_ID;
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
 import static org.catalogengine.jdbc.internal.schema.Tables.NEXT_UPDATE_AT;
-import static org.catalogengine.jdbc.internal.schema.Tables.REVERSE_TYPE;
-import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE_ENTITY_REF;
-import static org.catalogengine.jdbc.internal.schema.Tables.TARGET_ENTITY_REF;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.catalogengine.jdbc.internal.operations.Chunks;
 import org.catalogengine.jdbc.internal.tx.Tx;
-import org.jooq.impl.DSL;
 
 /** Makes entities due for processing now and requests their stitch (P7/O4, R8). */
 public final class MarkForReprocessing {
@@ -36,12 +32,7 @@ public final class MarkForReprocessing {
     Set<String> doomed = new HashSet<>(deleted);
     TreeSet<String> sources = new TreeSet<>();
     for (List<String> chunk : Chunks.of(deleted, Chunks.IN_LIST)) {
-      // the sources of the rows' own relations, and the targets of rows whose reverse relation targets them
-      for (String s : tx.dsl().select(SOURCE_ENTITY_REF).from(tx.t().relations)
-          .where(TARGET_ENTITY_REF.in(chunk))
-          .union(DSL.select(TARGET_ENTITY_REF).from(tx.t().relations)
-              .where(SOURCE_ENTITY_REF.in(chunk)).and(REVERSE_TYPE.isNotNull()))
-          .fetch(0, String.class)) {
+      for (String s : tx.dsl().fetchValues(RelationRows.sourcesOf(tx.t().relations, chunk, null))) {
         if (!doomed.contains(s)) {
           sources.add(s);
         }

@@ -1,5 +1,11 @@
 package org.catalogengine.jdbc.internal.operations.processing;
 
+import static org.catalogengine.jdbc.internal.schema.Tables.REVERSE_TYPE;
+import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE_ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.TARGET_ENTITY_REF;
+import static org.catalogengine.jdbc.internal.schema.Tables.TYPE;
+import static org.catalogengine.jdbc.internal.schema.Tables.col;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +19,12 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.catalogengine.model.EntityRef;
 import org.catalogengine.model.Relation;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,6 +103,32 @@ public final class RelationRows {
       down.forEachRemaining(type -> rows.add(new Row(high, type, low)));
     }
     return rows;
+  }
+
+  /**
+   * The refs that are the source of a relation whose target is one of {@code targets} (null: any target) and
+   * whose lower-cased type is {@code lowerType} (null: any type): the sources of the rows that match by target and
+   * type, and the targets of the rows that match by source and reverse type. Duplicates are not removed. The
+   * relation table is aliased {@code r}, so the query can sit inside another one on the same table.
+   */
+  public static Select<Record1<String>> sourcesOf(Table<?> relations, @Nullable Collection<String> targets,
+      @Nullable String lowerType) {
+    return DSL.select(col("r", SOURCE_ENTITY_REF)).from(relations.as("r"))
+        .where(matching(col("r", TARGET_ENTITY_REF), targets)).and(typed(col("r", TYPE), lowerType))
+        .unionAll(DSL.select(col("r", TARGET_ENTITY_REF)).from(relations.as("r"))
+            .where(matching(col("r", SOURCE_ENTITY_REF), targets)).and(typed(col("r", REVERSE_TYPE), lowerType))
+            .and(col("r", REVERSE_TYPE).isNotNull()));
+  }
+
+  private static Condition matching(Field<String> ref, @Nullable Collection<String> refs) {
+    if (refs == null) {
+      return DSL.noCondition();
+    }
+    return refs.size() == 1 ? ref.eq(refs.iterator().next()) : ref.in(refs);
+  }
+
+  private static Condition typed(Field<String> type, @Nullable String lowerType) {
+    return lowerType == null ? DSL.noCondition() : DSL.lower(type).eq(lowerType);
   }
 
   /** The relations {@code rows} stand for, in row order. */

@@ -5,14 +5,11 @@ import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_KEY;
 import static org.catalogengine.jdbc.internal.schema.LoopColumns.SEARCH_VALUE;
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_ID;
 import static org.catalogengine.jdbc.internal.schema.Tables.ENTITY_REF;
-import static org.catalogengine.jdbc.internal.schema.Tables.REVERSE_TYPE;
-import static org.catalogengine.jdbc.internal.schema.Tables.SOURCE_ENTITY_REF;
-import static org.catalogengine.jdbc.internal.schema.Tables.TARGET_ENTITY_REF;
-import static org.catalogengine.jdbc.internal.schema.Tables.TYPE;
 import static org.catalogengine.jdbc.internal.schema.Tables.col;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.catalogengine.jdbc.internal.operations.processing.RelationRows;
 import org.catalogengine.jdbc.internal.schema.Tables;
 import org.catalogengine.query.EntityFilter;
 import org.jooq.Condition;
@@ -112,13 +109,7 @@ public final class FilterConditions {
         return in(entityId, values);
       }
       if (key.startsWith(RELATIONS_PREFIX)) {
-        String type = key.substring(RELATIONS_PREFIX.length());
-        return entityRef.in(DSL.select(col("r", SOURCE_ENTITY_REF)).from(t.relations.as("r"))
-            .where(in(col("r", TARGET_ENTITY_REF), values))
-            .and(DSL.lower(col("r", TYPE)).eq(type))
-            .unionAll(DSL.select(col("r", TARGET_ENTITY_REF)).from(t.relations.as("r"))
-                .where(in(col("r", SOURCE_ENTITY_REF), values))
-                .and(DSL.lower(col("r", REVERSE_TYPE)).eq(type))));
+        return entityRef.in(RelationRows.sourcesOf(t.relations, values, key.substring(RELATIONS_PREFIX.length())));
       }
       Select<Record1<String>> rows = DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
           .where(col("s", SEARCH_KEY).eq(key))
@@ -131,11 +122,7 @@ public final class FilterConditions {
         return DSL.trueCondition();
       }
       if (key.startsWith(RELATIONS_PREFIX)) {
-        String type = key.substring(RELATIONS_PREFIX.length());
-        return entityRef.in(DSL.select(col("r", SOURCE_ENTITY_REF)).from(t.relations.as("r"))
-            .where(DSL.lower(col("r", TYPE)).eq(type))
-            .unionAll(DSL.select(col("r", TARGET_ENTITY_REF)).from(t.relations.as("r"))
-                .where(DSL.lower(col("r", REVERSE_TYPE)).eq(type))));
+        return entityRef.in(RelationRows.sourcesOf(t.relations, null, key.substring(RELATIONS_PREFIX.length())));
       }
       return entityId.in(withElementRows(DSL.select(col("s", ENTITY_ID)).from(t.search.as("s"))
           .where(col("s", SEARCH_KEY).eq(key)), key));
