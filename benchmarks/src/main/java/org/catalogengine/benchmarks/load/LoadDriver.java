@@ -64,6 +64,10 @@ import tools.jackson.databind.node.ObjectNode;
  *       beside them.</li>
  *   <li>{@code --processing-batch N}, {@code --stitch-batch N}: the engine's batch sizes (defaults as in
  *       {@code CatalogEngine.builder()}).</li>
+ *   <li>{@code --warmup N} (default none): before the measured run, an unreported full load of N other generated
+ *       entities (seed + 1) into a database of its own, in the same JVM and mode, so that the measured phases run
+ *       on compiled code, as in a service that has been up for a while; the JIT compilation of a fresh JVM is
+ *       otherwise part of the first phase.</li>
  * </ul>
  *
  * <p>Each measured phase prints one JSON line: n, db, mode, scenario, seconds (from the provider's
@@ -94,6 +98,8 @@ public final class LoadDriver {
   private final int stitchWorkers;
   private final int processingBatch;
   private final int stitchBatch;
+  /** Entities of the unreported warm-up load, or 0. */
+  private final int warmup;
   /** Delta phases prepared so far in this run: the next one changes the set they left. */
   private int deltasApplied;
 
@@ -129,6 +135,11 @@ public final class LoadDriver {
     this.stitchWorkers = positive("stitch-workers", 2);
     this.processingBatch = positive("processing-batch", 1000);
     this.stitchBatch = positive("stitch-batch", 2000);
+    this.warmup = positive("warmup", 0);
+    if (opts.containsKey("warmup") && warmup < CatalogGenerator.MIN_ENTITIES) {
+      throw new IllegalArgumentException("--warmup must be at least " + CatalogGenerator.MIN_ENTITIES + ", not "
+          + warmup);
+    }
     if (!opts.containsKey("input")) {
       int n = positive("n", 10_000);
       if (n < CatalogGenerator.MIN_ENTITIES) {
@@ -149,7 +160,7 @@ public final class LoadDriver {
       System.err.println("usage: LoadDriver [--db sqlite|postgres|mariadb|JDBC_URL] [--n N | --input FILE.jsonl]"
           + " [--seed S] [--mode provider|location] [--scenario full|repeat|delta|delta-mutation|all] [--workers N]"
           + " [--stitch-workers N]"
-          + " [--processing-batch N] [--stitch-batch N]");
+          + " [--processing-batch N] [--stitch-batch N] [--warmup N]");
       System.exit(2);
     }
   }
@@ -171,6 +182,15 @@ public final class LoadDriver {
   }
 
   private void run(Consumer<ObjectNode> sink) throws Exception {
+    if (warmup > 0) {
+      Map<String, String> warm = new LinkedHashMap<>(opts);
+      warm.remove("warmup");
+      warm.remove("input");
+      warm.put("n", String.valueOf(warmup));
+      warm.put("seed", String.valueOf(seed + 1));
+      warm.put("scenario", "full");
+      new LoadDriver(warm).run(line -> { });
+    }
     LoadTarget target = LoadTarget.open(db);
     Path tree = Files.createTempDirectory("catalog-load-tree");
     Counting listener = new Counting();
@@ -340,6 +360,9 @@ public final class LoadDriver {
     line.put("db", db);
     line.put("mode", mode);
     line.put("scenario", phase);
+    if (warmup > 0) {
+      line.put("warmup", warmup);
+    }
     line.put("seconds", millisecondsRounded(seconds));
     line.put("entitiesPerSecond", Math.round(n / seconds));
     line.put("peakHeapMiB", peak / (1024 * 1024));
@@ -446,7 +469,7 @@ public final class LoadDriver {
 
   private static Map<String, String> parse(String[] args) {
     Map<String, String> opts = options(args, List.of("db", "n", "input", "seed", "mode", "scenario", "workers",
-        "stitch-workers", "processing-batch", "stitch-batch"));
+        "stitch-workers", "processing-batch", "stitch-batch", "warmup"));
     if (opts.containsKey("n") && opts.containsKey("input")) {
       throw new IllegalArgumentException("give --n or --input, not both");
     }

@@ -180,6 +180,30 @@ class LoadDriverTest {
   }
 
   @Test
+  void run_warmup_measuresOnlyTheRealLoadInADatabaseOfItsOwn() throws Exception {
+    List<ObjectNode> lines = LoadDriver.run("--db", "sqlite", "--n", "200", "--warmup", "120", "--scenario", "full");
+
+    assertThat(lines).hasSize(1);
+    JsonNode full = lines.get(0);
+    assertThat(full.path("scenario").asString()).isEqualTo("full");
+    assertThat(full.path("n").asInt()).isEqualTo(200);
+    assertThat(full.path("warmup").asInt()).isEqualTo(120);
+    // the warm-up's 120 entities went to another database: none of them is counted or stored here
+    assertThat(full.path("processed").asLong()).isEqualTo(200);
+    assertThat(rows(full, "entities")).isEqualTo(200);
+    assertThat(rows(full, "finalEntities")).isEqualTo(200);
+    assertThat(all.get(0).has("warmup")).as("no warm-up, no field").isFalse();
+  }
+
+  @Test
+  void run_warmupBelowTheGeneratorsMinimum_failsNamingTheOption() {
+    assertThatThrownBy(() -> LoadDriver.run("--n", "100", "--warmup", "10"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--warmup")
+        .hasMessageContaining("at least " + CatalogGenerator.MIN_ENTITIES);
+  }
+
+  @Test
   void run_badNumber_failsNamingTheOption() {
     assertThatThrownBy(() -> LoadDriver.run("--n", "many"))
         .isInstanceOf(IllegalArgumentException.class)
