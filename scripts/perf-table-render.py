@@ -48,7 +48,8 @@ def row(line):
         f"{line['n']:,}",
         line["db"],
         line["mode"],
-        line["scenario"],
+        # measured after an unreported load of other entities in the same JVM (LoadDriver --warmup)
+        f"{line['scenario']} (warm, after {line['warmup']:,})" if "warmup" in line else line["scenario"],
         f"{line['seconds']:.2f}",
         # a delta's own changes (changed, added, removed entities) all visible; the rest is peers' restitches
         f"{line['changesVisibleSeconds']:.2f}" if "changesVisibleSeconds" in line else "",
