@@ -208,17 +208,26 @@ public final class JdbcCatalogStore implements CatalogStore {
   public MutationResult applyMutation(String source, EntityMutation mutation) {
     requireSource(source);
     Objects.requireNonNull(mutation, "mutation");
+    long h0 = System.nanoTime();
     validate(source, mutation);
     if (mutation instanceof EntityMutation.Full full && full.entities().size() >= PARALLEL_HASHING) {
       // the planner compares content hashes; made here, on all cores and before the write transaction (on SQLite
       // the single writer lock), rather than one by one inside it
       full.entities().parallelStream().forEach(d -> d.entity().contentHash());
     }
+    long h1 = System.nanoTime();
     MutationResult result = tx.write("Mutation of provider '" + source + "'", t -> {
+      long w0 = System.nanoTime();
       dialect.lockBucket(t, "catalog-bucket:" + tables.prefix() + ":" + tables.schema() + ":" + source);
       if (mutation instanceof EntityMutation.Full full) {
         List<StoredEntry> bucket = LoadBucket.run(t, source);
+        long w1 = System.nanoTime();
         MutationPlan plan = DeltaPlanner.planFull(bucket, full.entities());
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("Provider '{}' full mutation of {}: validated and hashed in {} ms, writer after {} ms, bucket of"
+              + " {} read in {} ms, planned in {} ms", source, full.entities().size(), (h1 - h0) / 1_000_000,
+              (w0 - h1) / 1_000_000, bucket.size(), (w1 - w0) / 1_000_000, (System.nanoTime() - w1) / 1_000_000);
+        }
         Set<String> sent = new HashSet<>();
         full.entities().forEach(d -> sent.add(d.entity().ref().toString()));
         return applyPlan(t, source, plan, sent, Set.of());
@@ -237,6 +246,7 @@ public final class JdbcCatalogStore implements CatalogStore {
       return applyPlan(t, source, plan, null, removed);
     });
     plannerStatistics.mutated((long) result.inserted() + result.updated() + result.deleted());
+    LOG.debug("Provider '{}' mutation committed {} ms after its call", source, (System.nanoTime() - h0) / 1_000_000);
     return result;
   }
 

@@ -72,7 +72,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Each measured phase prints one JSON line: n, db, mode, scenario, seconds (from the provider's
  * {@code applyMutation} call, or the re-read of the locations, to idle; the mutation's entities and the changed
- * files are made before the clock starts), for a
+ * files are made before the clock starts), {@code mutationSeconds} (until that call returned: the rest is the
+ * engine's processing and stitching), for a
  * delta {@code changesVisibleSeconds} (its own changed, added and removed entities all seen in the change events),
  * entities per second (n / seconds), {@code liveHeapMiB} (the largest heap in use right after a collection during
  * the phase), {@code peakHeapMiB} (sum of the heap pools' peaks, reset at its start: an upper bound that includes
@@ -348,6 +349,7 @@ public final class LoadDriver {
     long eventsBefore = listener.events.get();
     long start = System.nanoTime();
     change.run();
+    long changed = System.nanoTime();
     if (!engine.awaitIdle(TIMEOUT)) {
       throw new IllegalStateException("not idle after " + TIMEOUT + " in phase " + phase);
     }
@@ -364,6 +366,7 @@ public final class LoadDriver {
       line.put("warmup", warmup);
     }
     line.put("seconds", millisecondsRounded(seconds));
+    line.put("mutationSeconds", millisecondsRounded((changed - start) / 1e9));
     line.put("entitiesPerSecond", Math.round(n / seconds));
     line.put("peakHeapMiB", peak / (1024 * 1024));
     line.put("liveHeapMiB", liveHeap() / (1024 * 1024));

@@ -144,8 +144,13 @@ public final class Transactor {
         closeQuietly(c);
       }
       if (write) {
+        long ended = System.nanoTime();
         writeTransactions.increment();
-        writeBusyNanos.add(System.nanoTime() - began);
+        writeBusyNanos.add(ended - began);
+        if (LOG.isTraceEnabled()) {
+          LOG.trace("{}: waited {} ms for the writer, wrote for {} ms", what, (began - started) / 1_000_000,
+              (ended - began) / 1_000_000);
+        }
       }
       if (locked) {
         writeLock.unlock();
