@@ -110,8 +110,10 @@ public final class CanonicalJson {
    * (the result hash of spec L25). Not thread-safe.
    */
   public static final class Sha1 {
+    private static final String UPPER_HEX = "0123456789ABCDEF";
     private final MessageDigest digest;
     private final OutputStream sink;
+    private byte[] scratch = new byte[128];
 
     public Sha1() {
       try {
@@ -142,6 +144,74 @@ public final class CanonicalJson {
     public Sha1 update(String text) {
       digest.update(text.getBytes(StandardCharsets.UTF_8));
       return this;
+    }
+
+    /**
+     * Adds {@code value} as a JSON string literal: the bytes {@code update(StringNode.valueOf(value))} adds, quoted
+     * and escaped as the shared mapper writes them, but without a generator per string (a processing result hashes
+     * three strings per relation). A lone surrogate goes through the mapper, whatever it makes of it.
+     */
+    public Sha1 updateString(String value) {
+      int n = value.length();
+      if (scratch.length < n * 6 + 2) {
+        scratch = new byte[Math.max(n * 6 + 2, scratch.length * 2)];
+      }
+      byte[] b = scratch;
+      int at = 0;
+      b[at++] = '"';
+      for (int i = 0; i < n; i++) {
+        char c = value.charAt(i);
+        if (c < 0x80) {
+          if (c >= 0x20 && c != '"' && c != '\\') {
+            b[at++] = (byte) c;
+          } else {
+            at = escape(c, b, at);
+          }
+        } else if (c < 0x800) {
+          b[at++] = (byte) (0xC0 | c >> 6);
+          b[at++] = (byte) (0x80 | c & 0x3F);
+        } else if (!Character.isSurrogate(c)) {
+          b[at++] = (byte) (0xE0 | c >> 12);
+          b[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+          b[at++] = (byte) (0x80 | c & 0x3F);
+        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, value.charAt(++i));
+          b[at++] = (byte) (0xF0 | cp >> 18);
+          b[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+          b[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+          b[at++] = (byte) (0x80 | cp & 0x3F);
+        } else {
+          return update(tools.jackson.databind.node.StringNode.valueOf(value));
+        }
+      }
+      b[at++] = '"';
+      digest.update(b, 0, at);
+      return this;
+    }
+
+    /** JSON's escapes: the two-character form where there is one, else the six-character one (upper-case hex). */
+    private static int escape(char c, byte[] b, int at) {
+      b[at++] = '\\';
+      char shortForm = switch (c) {
+        case '"' -> '"';
+        case '\\' -> '\\';
+        case '\b' -> 'b';
+        case '\t' -> 't';
+        case '\n' -> 'n';
+        case '\f' -> 'f';
+        case '\r' -> 'r';
+        default -> 0;
+      };
+      if (shortForm != 0) {
+        b[at++] = (byte) shortForm;
+        return at;
+      }
+      b[at++] = 'u';
+      b[at++] = '0';
+      b[at++] = '0';
+      b[at++] = (byte) UPPER_HEX.charAt(c >> 4);
+      b[at++] = (byte) UPPER_HEX.charAt(c & 0xF);
+      return at;
     }
 
     /** Finishes and returns the lower-case hex digest. */

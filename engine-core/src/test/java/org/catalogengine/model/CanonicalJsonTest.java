@@ -1,11 +1,15 @@
 package org.catalogengine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.StringNode;
 
 class CanonicalJsonTest {
 
@@ -43,5 +47,55 @@ class CanonicalJsonTest {
     String ab = new CanonicalJson.Sha1().update(json("{\"a\":1}")).update(json("[2]")).hex();
     String ba = new CanonicalJson.Sha1().update(json("[2]")).update(json("{\"a\":1}")).hex();
     assertThat(ab).isNotEqualTo(ba).hasSize(40);
+  }
+
+  /** The direct string path must add exactly the bytes the mapper writes for the same string node. */
+  private static void assertSameAsMapper(String value) {
+    String direct = new CanonicalJson.Sha1().updateString(value).hex();
+    String viaMapper = new CanonicalJson.Sha1().update(StringNode.valueOf(value)).hex();
+    assertThat(direct).as("hash of %s", CanonicalJson.MAPPER.writeValueAsString(value)).isEqualTo(viaMapper);
+  }
+
+  @Test
+  void updateString_addsTheMappersBytesForEveryAsciiCharacter() {
+    for (char c = 0; c < 0x80; c++) {
+      assertSameAsMapper("a" + c + "b");
+      assertSameAsMapper(String.valueOf(c));
+    }
+    assertSameAsMapper("");
+    assertSameAsMapper("component:default/a-b_c.d");
+  }
+
+  @Test
+  void updateString_addsTheMappersBytesForRandomUnicodeStrings() {
+    Random random = new Random(42);
+    int[] ranges = {0x20, 0x80, 0x800, 0xD800, 0x10000, 0x110000};
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int j = 0; j < length; j++) {
+        int limit = ranges[random.nextInt(ranges.length)];
+        int cp = random.nextInt(limit);
+        if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+          cp = 'x';
+        }
+        sb.appendCodePoint(cp);
+      }
+      assertSameAsMapper(sb.toString());
+    }
+  }
+
+  @Test
+  void updateString_leavesLoneSurrogatesToTheMapper() {
+    for (String lone : List.of("\uD800", "a\uDC00b", "\uDBFFx", "x\uD83D")) {
+      String viaMapper;
+      try {
+        viaMapper = new CanonicalJson.Sha1().update(StringNode.valueOf(lone)).hex();
+      } catch (RuntimeException e) {
+        assertThatThrownBy(() -> new CanonicalJson.Sha1().updateString(lone)).isInstanceOf(e.getClass());
+        continue;
+      }
+      assertThat(new CanonicalJson.Sha1().updateString(lone).hex()).isEqualTo(viaMapper);
+    }
   }
 }

@@ -8,7 +8,6 @@ import org.catalogengine.model.EntityRef;
 import org.catalogengine.model.Relation;
 import org.catalogengine.spi.provider.DeferredEntity;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * The result hash of a processing run (spec L25): SHA-1 over the errors JSON and, when ok, the canonical JSON of
@@ -88,7 +87,7 @@ public final class ResultHasher {
     if (value == null) {
       sha.update("null");
     } else {
-      sha.update(StringNode.valueOf(value));
+      sha.updateString(value);
     }
   }
 }
