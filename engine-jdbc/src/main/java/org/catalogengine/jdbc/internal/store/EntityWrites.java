@@ -11,8 +11,8 @@ import org.catalogengine.jdbc.internal.operations.provider.InsertEntities;
 import org.catalogengine.jdbc.internal.operations.provider.LookupEntries;
 import org.catalogengine.jdbc.internal.operations.provider.UpdateEntities;
 import org.catalogengine.jdbc.internal.tx.Tx;
-import org.catalogengine.model.CanonicalJson;
 import org.catalogengine.spi.provider.DeferredEntity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The K1/K2 write of entities by a provider or a parent (P6, L20): unknown refs are inserted; a row whose key
@@ -39,14 +39,16 @@ public final class EntityWrites {
     }
   }
 
+  /** From this many bodies to serialise on, they are serialised on all cores (a first load: 100,000). */
+  private static final int PARALLEL_BODIES = 1_000;
+
   /**
-   * The stored body: the canonical (key-sorted) JSON, serialised once; its SHA-1 is by construction the
-   * entity's {@code contentHash()}, so the hash costs no second serialisation.
+   * The stored body: the canonical (key-sorted) JSON. Its SHA-1 is by construction the entity's
+   * {@code contentHash()}, which the planner has already computed, so the body is not hashed again.
    */
   private record Body(String json, String hash) {
     static Body of(DeferredEntity d) {
-      String json = d.entity().canonicalJson();
-      return new Body(json, new CanonicalJson.Sha1().update(json).hex());
+      return new Body(d.entity().canonicalJson(), d.entity().contentHash());
     }
   }
 
@@ -66,17 +68,18 @@ public final class EntityWrites {
     List<String> untouched = new ArrayList<>();
     List<RecordConflicts.Hit> conflicts = new ArrayList<>();
     Map<String, DeferredEntity> byRef = new HashMap<>();
+    Body[] bodies = bodies(items, refs, existing);
     for (int i = 0; i < items.size(); i++) {
       DeferredEntity d = items.get(i);
       String ref = refs.get(i);
       LookupEntries.Existing e = existing.get(ref);
       if (e == null) {
-        Body b = Body.of(d);
+        Body b = bodies[i];
         newRows.add(new InsertEntities.NewEntity(Chunks.newId(), ref, b.json(), b.hash(), d.locationKey()));
         inserted.add(ref);
         byRef.put(ref, d);
       } else {
-        classifyExisting(d, ref, e, changes, updated, untouched, conflicts);
+        classifyExisting(d, ref, e, bodies[i], changes, updated, untouched, conflicts);
       }
     }
     long t0 = System.nanoTime();
@@ -94,7 +97,8 @@ public final class EntityWrites {
               + " concurrent writer during this transaction", new java.sql.SQLException(
                   "concurrent insert and removal of " + r.ref(), "40001"));
         }
-        classifyExisting(byRef.get(r.ref()), r.ref(), now.get(r.ref()), changes, updated, untouched, conflicts);
+        classifyExisting(byRef.get(r.ref()), r.ref(), now.get(r.ref()), null, changes, updated, untouched,
+            conflicts);
       }
       updated.sort(null);
       untouched.sort(null);
@@ -109,8 +113,35 @@ public final class EntityWrites {
     return new Outcome(inserted, updated, untouched, conflicts);
   }
 
+  /**
+   * The bodies to store, by item index ({@code null} where nothing is written): serialised before the rows are
+   * sorted out, on all cores when there are many (inside the write transaction, but a large mutation is mostly
+   * this and the inserts).
+   */
+  private static Body[] bodies(
+      List<DeferredEntity> items, List<String> refs, Map<String, LookupEntries.Existing> existing) {
+    Body[] bodies = new Body[items.size()];
+    java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, items.size())
+        .filter(i -> written(items.get(i), existing.get(refs.get(i))));
+    if (items.size() >= PARALLEL_BODIES) {
+      indexes = indexes.parallel();
+    }
+    indexes.forEach(i -> bodies[i] = Body.of(items.get(i)));
+    return bodies;
+  }
+
+  /** Whether K1/K2 write the item over what is stored: a new ref, or a claimable one with other content or key. */
+  private static boolean written(DeferredEntity d, LookupEntries.@Nullable Existing e) {
+    if (e == null) {
+      return true;
+    }
+    String key = d.locationKey();
+    return (e.locationKey() == null || e.locationKey().equals(key))
+        && !(d.entity().contentHash().equals(e.unprocessedHash()) && Objects.equals(e.locationKey(), key));
+  }
+
   /** K1/K2 for a ref that exists: overwrite when the key allows it and something changed, else a conflict. */
-  private static void classifyExisting(DeferredEntity d, String ref, LookupEntries.Existing e,
+  private static void classifyExisting(DeferredEntity d, String ref, LookupEntries.Existing e, @Nullable Body body,
       List<UpdateEntities.Change> changes, List<String> updated, List<String> untouched,
       List<RecordConflicts.Hit> conflicts) {
     String key = d.locationKey();
@@ -118,7 +149,7 @@ public final class EntityWrites {
       if (d.entity().contentHash().equals(e.unprocessedHash()) && Objects.equals(e.locationKey(), key)) {
         untouched.add(ref);
       } else {
-        Body b = Body.of(d);
+        Body b = body != null ? body : Body.of(d);
         changes.add(new UpdateEntities.Change(e.entityId(), b.json(), b.hash(), key));
         updated.add(ref);
       }
