@@ -85,6 +85,14 @@ public final class Jdbc {
    * @param template builds the query for an IN list of the given size (values are placeholders)
    */
   public static void selectIn(Tx tx, IntFunction<Query> template, List<String> keys, RowReader reader) {
+    selectIn(tx, 1, template, keys, reader);
+  }
+
+  /**
+   * As {@link #selectIn(Tx, IntFunction, List, RowReader)} for a query with {@code lists} IN lists of the same
+   * values (a union over two columns), bound in the order they appear.
+   */
+  public static void selectIn(Tx tx, int lists, IntFunction<Query> template, List<String> keys, RowReader reader) {
     if (keys.isEmpty()) {
       return;
     }
@@ -102,8 +110,10 @@ public final class Jdbc {
           }
         }
         try {
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + 1, chunk.get(i));
+          for (int list = 0; list < lists; list++) {
+            for (int i = 0; i < chunk.size(); i++) {
+              ps.setString(list * chunk.size() + i + 1, chunk.get(i));
+            }
           }
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -25,7 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.model.EntityRef;
 import org.catalogengine.model.Relation;
@@ -41,41 +41,42 @@ public final class LoadStitchInputs {
   private LoadStitchInputs() {}
 
   public static List<StitchSource> run(Tx tx, List<String> refs) {
+    // plain JDBC: jOOQ's fetch binds each IN-list value through its converters and builds a record per row
+    Set<String> parented = new HashSet<>();
+    Jdbc.selectIn(tx, n -> tx.dsl().selectDistinct(TARGET_ENTITY_REF).from(tx.t().references)
+        .where(TARGET_ENTITY_REF.in(Jdbc.placeholders(n))), refs, rs -> parented.add(rs.getString(1)));
+    Map<String, List<Relation>> relations = new HashMap<>();
+    // no DISTINCT (a sort per chunk): the stitcher collapses duplicate rows itself (T1). A ref's relations are
+    // the rows it is the source of, and the reverse relations of the rows it is the target of (RelationRows).
+    Jdbc.selectIn(tx, 2, n -> tx.dsl().select(SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF).from(tx.t().relations)
+        .where(SOURCE_ENTITY_REF.in(Jdbc.placeholders(n)))
+        .unionAll(DSL.select(TARGET_ENTITY_REF, REVERSE_TYPE, SOURCE_ENTITY_REF).from(tx.t().relations)
+            .where(TARGET_ENTITY_REF.in(Jdbc.placeholders(n))).and(REVERSE_TYPE.isNotNull())), refs, rs -> {
+              String source = rs.getString(1);
+              relations.computeIfAbsent(source, k -> new ArrayList<>())
+                  .add(new Relation(EntityRef.parse(source), rs.getString(2), EntityRef.parse(rs.getString(3))));
+            });
+    Map<String, List<ConflictRecord>> conflicts = new HashMap<>();
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_REF, SOURCE, EXISTING_LOCATION_KEY, REJECTED_LOCATION_KEY,
+        FIRST_SEEN_AT, LAST_SEEN_AT, SEEN_COUNT).from(tx.t().conflicts).where(ENTITY_REF.in(Jdbc.placeholders(n))),
+        refs, rs -> {
+          String ref = rs.getString(1);
+          conflicts.computeIfAbsent(ref, k -> new ArrayList<>())
+              .add(new ConflictRecord(EntityRef.parse(ref), rs.getString(2), rs.getString(3), rs.getString(4),
+                  Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)), rs.getLong(7)));
+        });
     List<StitchSource> out = new ArrayList<>(refs.size());
-    for (List<String> chunk : Chunks.of(refs, Chunks.IN_LIST)) {
-      Set<String> parented = new HashSet<>(tx.dsl().selectDistinct(TARGET_ENTITY_REF).from(tx.t().references)
-          .where(TARGET_ENTITY_REF.in(chunk)).fetch(TARGET_ENTITY_REF));
-      Map<String, List<Relation>> relations = new HashMap<>();
-      // no DISTINCT (a sort per chunk): the stitcher collapses duplicate rows itself (T1). A ref's relations are
-      // the rows it is the source of, and the reverse relations of the rows it is the target of (RelationRows).
-      tx.dsl().select(SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF).from(tx.t().relations)
-          .where(SOURCE_ENTITY_REF.in(chunk))
-          .unionAll(DSL.select(TARGET_ENTITY_REF, REVERSE_TYPE, SOURCE_ENTITY_REF).from(tx.t().relations)
-              .where(TARGET_ENTITY_REF.in(chunk)).and(REVERSE_TYPE.isNotNull()))
-          .fetch()
-          .forEach(r -> relations.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-              .add(new Relation(EntityRef.parse(r.value1()), r.value2(), EntityRef.parse(r.value3()))));
-      Map<String, List<ConflictRecord>> conflicts = new HashMap<>();
-      tx.dsl().select(ENTITY_REF, SOURCE, EXISTING_LOCATION_KEY, REJECTED_LOCATION_KEY, FIRST_SEEN_AT,
-              LAST_SEEN_AT, SEEN_COUNT)
-          .from(tx.t().conflicts).where(ENTITY_REF.in(chunk)).fetch()
-          .forEach(r -> conflicts.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-              .add(new ConflictRecord(EntityRef.parse(r.value1()), r.value2(), r.value3(), r.value4(),
-                  Instant.ofEpochMilli(r.value5()), Instant.ofEpochMilli(r.value6()), r.value7())));
-      tx.dsl().select(col("r", ENTITY_ID), col("r", ENTITY_REF), col("r", PROCESSED_ENTITY),
-              DSL.when(col("r", PROCESSED_ENTITY).isNull(), col("r", UNPROCESSED_ENTITY)),
-              col("r", ERRORS), col("f", HASH))
-          .from(tx.t().refreshState.as("r"))
-          .leftJoin(tx.t().finalEntities.as("f")).on(col("f", ENTITY_ID).eq(col("r", ENTITY_ID)))
-          .where(col("r", ENTITY_REF).in(chunk))
-          .fetch()
-          .forEach(r -> {
-            String ref = r.value2();
-            out.add(new StitchSource(r.value1(), EntityRef.parse(ref), r.value3(), r.value4(), r.value5(),
-                !parented.contains(ref), relations.getOrDefault(ref, List.of()),
-                conflicts.getOrDefault(ref, List.of()), r.value6()));
-          });
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(col("r", ENTITY_ID), col("r", ENTITY_REF), col("r", PROCESSED_ENTITY),
+            DSL.when(col("r", PROCESSED_ENTITY).isNull(), col("r", UNPROCESSED_ENTITY)),
+            col("r", ERRORS), col("f", HASH))
+        .from(tx.t().refreshState.as("r"))
+        .leftJoin(tx.t().finalEntities.as("f")).on(col("f", ENTITY_ID).eq(col("r", ENTITY_ID)))
+        .where(col("r", ENTITY_REF).in(Jdbc.placeholders(n))), refs, rs -> {
+          String ref = rs.getString(2);
+          out.add(new StitchSource(rs.getString(1), EntityRef.parse(ref), rs.getString(3), rs.getString(4),
+              rs.getString(5), !parented.contains(ref), relations.getOrDefault(ref, List.of()),
+              conflicts.getOrDefault(ref, List.of()), rs.getString(6)));
+        });
     return out;
   }
 }
