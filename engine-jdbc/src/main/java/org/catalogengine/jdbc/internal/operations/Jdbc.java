@@ -139,6 +139,29 @@ public final class Jdbc {
     }
   }
 
+  /**
+   * Executes a statement whose single IN list is filled from {@code keys}, in chunks of {@link Chunks#IN_LIST};
+   * returns the rows it changed.
+   *
+   * @param template builds the statement for an IN list of the given size (values are placeholders)
+   */
+  public static long updateIn(Tx tx, IntFunction<Query> template, List<String> keys) {
+    long updated = 0;
+    try {
+      for (List<String> chunk : Chunks.of(keys, Chunks.IN_LIST)) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(tx.dsl().render(template.apply(chunk.size())))) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i));
+          }
+          updated += ps.executeUpdate();
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("IN-list statement failed: " + e.getMessage(), e);
+    }
+    return updated;
+  }
+
   /** {@code n} placeholder values for an IN list template. */
   public static List<String> placeholders(int n) {
     return Collections.nCopies(n, "");

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.catalogengine.jdbc.internal.operations.Chunks;
+import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.tx.Tx;
 
 /** The conflicted refs of many sources in one query per chunk (instead of one per parent). */
@@ -17,10 +17,9 @@ final class ConflictRefs {
 
   static Map<String, Set<String>> bySource(Tx tx, List<String> sources) {
     Map<String, Set<String>> out = new HashMap<>();
-    for (List<String> chunk : Chunks.of(sources, Chunks.IN_LIST)) {
-      tx.dsl().select(SOURCE, ENTITY_REF).from(tx.t().conflicts).where(SOURCE.in(chunk)).fetch()
-          .forEach(r -> out.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(SOURCE, ENTITY_REF).from(tx.t().conflicts)
+        .where(SOURCE.in(Jdbc.placeholders(n))), sources,
+        rs -> out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
     return out;
   }
 }

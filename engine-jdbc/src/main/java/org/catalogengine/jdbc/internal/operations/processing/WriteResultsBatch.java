@@ -110,10 +110,8 @@ public final class WriteResultsBatch {
   /** The failure counts of the given ids. */
   public static Map<String, Integer> failureCounts(Tx tx, Collection<String> ids) {
     Map<String, Integer> out = new HashMap<>();
-    for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
-      tx.dsl().select(ENTITY_ID, FAILURE_COUNT).from(tx.t().processingQueue).where(ENTITY_ID.in(chunk)).fetch()
-          .forEach(r -> out.put(r.value1(), r.value2()));
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_ID, FAILURE_COUNT).from(tx.t().processingQueue)
+        .where(ENTITY_ID.in(Jdbc.placeholders(n))), List.copyOf(ids), rs -> out.put(rs.getString(1), rs.getInt(2)));
     return out;
   }
 
@@ -137,12 +135,10 @@ public final class WriteResultsBatch {
   /** The relation rows each of {@code ids} originated. */
   public static Map<String, Set<Row>> relations(Tx tx, Collection<String> ids) {
     Map<String, Set<Row>> out = new HashMap<>();
-    for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
-      tx.dsl().select(ORIGINATING_ENTITY_ID, SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF, REVERSE_TYPE)
-          .from(tx.t().relations).where(ORIGINATING_ENTITY_ID.in(chunk)).fetch()
-          .forEach(r -> out.computeIfAbsent(r.value1(), k -> new HashSet<>())
-              .add(new Row(r.value2(), r.value3(), r.value4(), r.value5())));
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ORIGINATING_ENTITY_ID, SOURCE_ENTITY_REF, TYPE, TARGET_ENTITY_REF,
+        REVERSE_TYPE).from(tx.t().relations).where(ORIGINATING_ENTITY_ID.in(Jdbc.placeholders(n))), List.copyOf(ids),
+        rs -> out.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+            .add(new Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
     return out;
   }
 
@@ -180,10 +176,9 @@ public final class WriteResultsBatch {
   /** The refresh keys each of {@code ids} registered. */
   public static Map<String, Set<String>> refreshKeys(Tx tx, Collection<String> ids) {
     Map<String, Set<String>> out = new HashMap<>();
-    for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
-      tx.dsl().select(ENTITY_ID, REFRESH_KEY).from(tx.t().refreshKeys).where(ENTITY_ID.in(chunk)).fetch()
-          .forEach(r -> out.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_ID, REFRESH_KEY).from(tx.t().refreshKeys)
+        .where(ENTITY_ID.in(Jdbc.placeholders(n))), List.copyOf(ids),
+        rs -> out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
     return out;
   }
 
@@ -211,13 +206,11 @@ public final class WriteResultsBatch {
    * one edge per written child from the parent that wrote it last.
    */
   public static void replaceEdges(Tx tx, List<String> parents, Map<String, String> childToParent) {
-    for (List<String> chunk : Chunks.of(parents, Chunks.IN_LIST)) {
-      tx.dsl().deleteFrom(tx.t().references).where(SOURCE_ENTITY_REF.in(chunk)).execute();
-    }
+    Jdbc.updateIn(tx, n -> tx.dsl().deleteFrom(tx.t().references)
+        .where(SOURCE_ENTITY_REF.in(Jdbc.placeholders(n))), parents);
     List<String> children = childToParent.keySet().stream().sorted().toList();
-    for (List<String> chunk : Chunks.of(children, Chunks.IN_LIST)) {
-      tx.dsl().deleteFrom(tx.t().references).where(TARGET_ENTITY_REF.in(chunk)).execute();
-    }
+    Jdbc.updateIn(tx, n -> tx.dsl().deleteFrom(tx.t().references)
+        .where(TARGET_ENTITY_REF.in(Jdbc.placeholders(n))), children);
     for (List<String> chunk : Chunks.of(children, 1_000)) {
       InsertValuesStep2<Record, String, String> insert =
           tx.dsl().insertInto(tx.t().references, SOURCE_ENTITY_REF, TARGET_ENTITY_REF);
@@ -231,10 +224,8 @@ public final class WriteResultsBatch {
   /** The refs of the given entity ids. */
   public static Map<String, String> refsOf(Tx tx, Collection<String> ids) {
     Map<String, String> out = new HashMap<>();
-    for (List<String> chunk : Chunks.of(List.copyOf(ids), Chunks.IN_LIST)) {
-      tx.dsl().select(ENTITY_ID, ENTITY_REF).from(tx.t().refreshState).where(ENTITY_ID.in(chunk)).fetch()
-          .forEach(r -> out.put(r.value1(), r.value2()));
-    }
+    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_ID, ENTITY_REF).from(tx.t().refreshState)
+        .where(ENTITY_ID.in(Jdbc.placeholders(n))), List.copyOf(ids), rs -> out.put(rs.getString(1), rs.getString(2)));
     return out;
   }
 }
