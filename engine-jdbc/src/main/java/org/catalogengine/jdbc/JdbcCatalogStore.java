@@ -718,8 +718,10 @@ public final class JdbcCatalogStore implements CatalogStore {
       return nextLimit == 0 ? List.of() : claimDue(nextLimit, owner, lease);
     }
     long millis = interval.toMillis();
+    org.catalogengine.jdbc.internal.store.ProcessingWrites.Prepared prepared =
+        org.catalogengine.jdbc.internal.store.ProcessingWrites.prepare(outcomes);
     List<String> claimed = tx.write("Writing " + outcomes.size() + " processing results", t -> {
-      org.catalogengine.jdbc.internal.store.ProcessingWrites.write(t, outcomes, millis, (source, h) -> {
+      org.catalogengine.jdbc.internal.store.ProcessingWrites.write(t, prepared, millis, (source, h) -> {
         t.afterCommit(() -> LOG.warn("{} emitted {} with location key {}, but it is already claimed by {};"
                 + " the stored entity is kept (conflict recorded, logged once)", source, h.ref(),
             describeKey(h.rejectedKey()), describeKey(h.existingKey())));
@@ -783,9 +785,11 @@ public final class JdbcCatalogStore implements CatalogStore {
       return new org.catalogengine.spi.storage.StitchWrite(List.of(),
           nextLimit == 0 ? List.of() : claimStitches(nextLimit, lease, peersWaitForProcessing));
     }
+    org.catalogengine.jdbc.internal.operations.stitching.WriteStitched.Prepared prepared =
+        org.catalogengine.jdbc.internal.operations.stitching.WriteStitched.prepare(outcomes);
     org.catalogengine.spi.storage.StitchWrite written = tx.write("Writing " + outcomes.size()
         + " stitched entities", t -> new org.catalogengine.spi.storage.StitchWrite(
-            org.catalogengine.jdbc.internal.operations.stitching.WriteStitched.run(t, outcomes),
+            org.catalogengine.jdbc.internal.operations.stitching.WriteStitched.run(t, prepared),
             // after the write: its settled requests are gone, requests that fenced it off are due again
             nextLimit == 0 ? List.of()
                 : org.catalogengine.jdbc.internal.operations.stitching.ClaimStitches.run(t, nextLimit,

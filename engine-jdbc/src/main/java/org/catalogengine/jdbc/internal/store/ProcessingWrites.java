@@ -41,15 +41,54 @@ public final class ProcessingWrites {
   /** The first retry of a failing entity; each further failure doubles it, up to the processing interval. */
   private static final long FIRST_BACKOFF_MILLIS = 5_000;
 
+  /** The order of one entity's relation rows in the statements (after the originating entity id). */
+  private static final Comparator<Row> ROW_ORDER = Comparator.comparing(Row::source).thenComparing(Row::type)
+      .thenComparing(Row::target).thenComparing(Row::reverseType, Comparator.nullsFirst(Comparator.naturalOrder()));
+
   private ProcessingWrites() {}
 
+  /**
+   * What a batch's write needs that follows from the outcomes alone, worked out before the write transaction (on
+   * SQLite, outside the single writer lock, while the other worker writes): the outcomes in ref order, the
+   * processed bodies' JSON, and each succeeded entity's relation rows, as a set and in statement order.
+   */
+  public static final class Prepared {
+    private final List<ProcessingOutcome> sorted;
+    private final Map<String, Set<Row>> rows = new HashMap<>();
+    private final Map<String, List<Row>> orderedRows = new HashMap<>();
+
+    private Prepared(List<ProcessingOutcome> outcomes) {
+      sorted = List.copyOf(Chunks.sortedBy(outcomes, o -> o.ref().toString()));
+      for (ProcessingOutcome o : sorted) {
+        if (o instanceof ProcessingOutcome.Succeeded s) {
+          s.processed().toString(); // the entity keeps its JSON text
+          Set<Row> set = RelationRows.of(s.relations());
+          List<Row> ordered = new ArrayList<>(set);
+          ordered.sort(ROW_ORDER);
+          rows.put(s.entityId(), set);
+          orderedRows.put(s.entityId(), ordered);
+        }
+      }
+    }
+
+    /** Whether there is nothing to write. */
+    public boolean isEmpty() {
+      return sorted.isEmpty();
+    }
+  }
+
+  /** Prepares {@code outcomes} for {@link #write}; no database access. */
+  public static Prepared prepare(List<ProcessingOutcome> outcomes) {
+    return new Prepared(outcomes);
+  }
+
   /** Newly seen conflicts: (source, hit), to log and publish after commit. */
-  public static void write(Tx t, List<ProcessingOutcome> outcomes, long intervalMillis,
+  public static void write(Tx t, Prepared prepared, long intervalMillis,
       BiConsumer<String, RecordConflicts.Hit> newConflict) {
-    if (outcomes.isEmpty()) {
+    if (prepared.isEmpty()) {
       return;
     }
-    List<ProcessingOutcome> sorted = Chunks.sortedBy(outcomes, o -> o.ref().toString());
+    List<ProcessingOutcome> sorted = new ArrayList<>(prepared.sorted);
     Set<String> alive = WriteResultsBatch.existing(t, sorted.stream().map(ProcessingOutcome::entityId).toList());
     sorted.removeIf(o -> !alive.contains(o.entityId()));
 
@@ -97,7 +136,7 @@ public final class ProcessingWrites {
     Set<String> peers = new HashSet<>();
     if (!succeeded.isEmpty()) {
       writeChildren(t, succeeded, stitch, newConflict);
-      writeRelations(t, succeeded, stitch, peers);
+      writeRelations(t, prepared, succeeded, stitch, peers);
       writeRefreshKeys(t, succeeded);
     }
     schedule(t, sorted, failedIds, intervalMillis);
@@ -214,23 +253,26 @@ public final class ProcessingWrites {
    * Replaces the relations of the succeeded entities; {@code peers} receives the other entities whose relations
    * changed with them (their stitch requests are relation peers', after the entities' own).
    */
-  private static void writeRelations(Tx t, List<ProcessingOutcome.Succeeded> succeeded, Set<String> stitch,
-      Set<String> peers) {
+  private static void writeRelations(Tx t, Prepared prepared, List<ProcessingOutcome.Succeeded> succeeded,
+      Set<String> stitch, Set<String> peers) {
+    List<ProcessingOutcome.Succeeded> byId = new ArrayList<>(succeeded);
+    byId.sort(Comparator.comparing(ProcessingOutcome.Succeeded::entityId));
     Map<String, Set<Row>> existing =
-        WriteResultsBatch.relations(t, succeeded.stream().map(ProcessingOutcome.Succeeded::entityId).toList());
+        WriteResultsBatch.relations(t, byId.stream().map(ProcessingOutcome.Succeeded::entityId).toList());
     List<Map.Entry<String, Row>> deletes = new ArrayList<>();
+    // in statement order as built: entity ids ascending, each entity's rows in ROW_ORDER
     List<Map.Entry<String, Row>> inserts = new ArrayList<>();
-    Set<String> sources = new TreeSet<>();
-    for (ProcessingOutcome.Succeeded s : succeeded) {
+    Set<String> sources = new HashSet<>();
+    for (ProcessingOutcome.Succeeded s : byId) {
       Set<Row> old = existing.getOrDefault(s.entityId(), Set.of());
-      Set<Row> next = RelationRows.of(s.relations());
+      Set<Row> next = prepared.rows.get(s.entityId());
       for (Row r : old) {
         if (!next.contains(r)) {
           deletes.add(new SimpleImmutableEntry<>(s.entityId(), r));
           r.forEachSource(sources::add);
         }
       }
-      for (Row r : next) {
+      for (Row r : prepared.orderedRows.get(s.entityId())) {
         if (!old.contains(r)) {
           inserts.add(new SimpleImmutableEntry<>(s.entityId(), r));
           r.forEachSource(sources::add);
@@ -246,12 +288,7 @@ public final class ProcessingWrites {
       sources.retainAll(WriteResultsBatch.everProcessed(t, sources));
     }
     peers.addAll(sources);
-    Comparator<Map.Entry<String, Row>> order = Comparator.<Map.Entry<String, Row>, String>comparing(Map.Entry::getKey)
-        .thenComparing(e -> e.getValue().source()).thenComparing(e -> e.getValue().type())
-        .thenComparing(e -> e.getValue().target())
-        .thenComparing(e -> e.getValue().reverseType(), Comparator.nullsFirst(Comparator.naturalOrder()));
-    deletes.sort(order);
-    inserts.sort(order);
+    deletes.sort(Map.Entry.<String, Row>comparingByKey().thenComparing(Map.Entry::getValue, ROW_ORDER));
     WriteResultsBatch.deleteRelations(t, deletes);
     WriteResultsBatch.insertRelations(t, inserts);
   }

@@ -47,12 +47,47 @@ import org.jooq.impl.DSL;
  * final-entity write, not for the whole batch.
  */
 public final class WriteStitched {
+  /** The order of one entity's search rows in the statements (after the entity id). */
+  private static final Comparator<Object[]> ROW_ORDER = Comparator.<Object[], String>comparing(a -> (String) a[1])
+      .thenComparing(a -> (String) a[2], Comparator.nullsFirst(Comparator.naturalOrder()));
+
   private WriteStitched() {}
 
-  public static List<StitchCommit> run(Tx tx, List<StitchOutcome> outcomes) {
-    List<StitchOutcome> sorted = Chunks.sortedBy(outcomes, o -> o.ticket().ref().toString());
+  /**
+   * What a batch's write needs that follows from the outcomes alone, worked out before the write transaction (on
+   * SQLite, outside the single writer lock): the outcomes in ref order, and each stitched entity's search rows as
+   * statement rows, in statement order.
+   */
+  public static final class Prepared {
+    private final List<StitchOutcome> sorted;
+    private final List<String> refs;
+    private final Map<String, List<Object[]>> insertRows = new HashMap<>();
+
+    private Prepared(List<StitchOutcome> outcomes) {
+      sorted = List.copyOf(Chunks.sortedBy(outcomes, o -> o.ticket().ref().toString()));
+      refs = sorted.stream().map(o -> o.ticket().ref().toString()).distinct().toList();
+      for (StitchOutcome o : sorted) {
+        if (o instanceof StitchOutcome.Stitched st) {
+          List<Object[]> rows = new ArrayList<>(st.searchRows().size());
+          for (SearchEntry e : st.searchRows()) {
+            rows.add(insertRow(st.entityId(), e));
+          }
+          rows.sort(ROW_ORDER);
+          insertRows.put(st.entityId(), rows);
+        }
+      }
+    }
+  }
+
+  /** Prepares {@code outcomes} for {@link #run}; no database access. */
+  public static Prepared prepare(List<StitchOutcome> outcomes) {
+    return new Prepared(outcomes);
+  }
+
+  public static List<StitchCommit> run(Tx tx, Prepared prepared) {
+    List<StitchOutcome> sorted = prepared.sorted;
     Map<String, String> tickets = new HashMap<>();
-    List<String> refs = sorted.stream().map(o -> o.ticket().ref().toString()).distinct().toList();
+    List<String> refs = prepared.refs;
     // plain JDBC for the reads of a batch: jOOQ binds each IN-list value through its converters
     Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_REF, STITCH_TICKET).from(tx.t().stitchQueue)
         .where(ENTITY_REF.in(Jdbc.placeholders(n))), refs, rs -> tickets.put(rs.getString(1), rs.getString(2)));
@@ -89,7 +124,7 @@ public final class WriteStitched {
       }
       // the search rows first: they are most of the work and need no generation, so the counter row (locked from
       // here to the commit, which keeps generations in commit order) is held only for the final-entity writes
-      writeSearch(tx, stitched);
+      writeSearch(tx, stitched, prepared);
       long gen = Generations.take(tx, changes.size()) - changes.size();
       for (StitchOutcome o : changes) {
         gen++;
@@ -155,11 +190,13 @@ public final class WriteStitched {
   }
 
   /** DESIGN decision 5: only changed (key, value) rows are written. */
-  private static void writeSearch(Tx tx, List<StitchOutcome.Stitched> stitched) {
+  private static void writeSearch(Tx tx, List<StitchOutcome.Stitched> stitched, Prepared prepared) {
     if (stitched.isEmpty()) {
       return;
     }
-    List<String> ids = stitched.stream().map(StitchOutcome.Stitched::entityId).sorted().toList();
+    List<StitchOutcome.Stitched> byId = new ArrayList<>(stitched);
+    byId.sort(Comparator.comparing(StitchOutcome.Stitched::entityId));
+    List<String> ids = byId.stream().map(StitchOutcome.Stitched::entityId).toList();
     Map<String, Set<SearchEntry>> stored = new HashMap<>();
     Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_ID, SEARCH_KEY, SEARCH_VALUE, ORIGINAL_VALUE, ELEMENT_KEY)
         .from(tx.t().search).where(ENTITY_ID.in(Jdbc.placeholders(n))), ids, rs -> {
@@ -169,33 +206,34 @@ public final class WriteStitched {
               .add(new SearchEntry(rs.getString(2), value, original == null ? value : original, rs.getInt(5) != 0));
         });
     List<Object[]> deletes = new ArrayList<>();
+    // in statement order as built: entity ids ascending, each entity's rows in ROW_ORDER
     List<Object[]> inserts = new ArrayList<>();
-    for (StitchOutcome.Stitched s : stitched) {
+    for (StitchOutcome.Stitched s : byId) {
       Set<SearchEntry> old = stored.get(s.entityId());
+      List<Object[]> rows = prepared.insertRows.get(s.entityId());
       if (old == null) {
         // a first stitch: every row is new, no set to build
-        for (SearchEntry e : s.searchRows()) {
-          inserts.add(insertRow(s.entityId(), e));
-        }
+        inserts.addAll(rows);
         continue;
       }
       Set<SearchEntry> next = new HashSet<>(s.searchRows());
+      List<Object[]> gone = new ArrayList<>();
       for (SearchEntry e : old) {
         if (!next.contains(e)) {
-          deletes.add(new Object[] {s.entityId(), e.key(), e.value()});
+          gone.add(new Object[] {s.entityId(), e.key(), e.value()});
         }
       }
+      gone.sort(ROW_ORDER);
+      deletes.addAll(gone);
+      List<Object[]> added = new ArrayList<>();
       for (SearchEntry e : next) {
         if (!old.contains(e)) {
-          inserts.add(insertRow(s.entityId(), e));
+          added.add(insertRow(s.entityId(), e));
         }
       }
+      added.sort(ROW_ORDER);
+      inserts.addAll(added);
     }
-    Comparator<Object[]> order = Comparator.<Object[], String>comparing(a -> (String) a[0])
-        .thenComparing(a -> (String) a[1])
-        .thenComparing(a -> (String) a[2], Comparator.nullsFirst(Comparator.naturalOrder()));
-    deletes.sort(order);
-    inserts.sort(order);
     List<Object[]> valued = new ArrayList<>();
     List<Object[]> nullValued = new ArrayList<>();
     for (Object[] d : deletes) {
