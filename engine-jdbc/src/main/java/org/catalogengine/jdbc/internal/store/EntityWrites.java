@@ -132,12 +132,17 @@ public final class EntityWrites {
 
   /** Whether K1/K2 write the item over what is stored: a new ref, or a claimable one with other content or key. */
   private static boolean written(DeferredEntity d, LookupEntries.@Nullable Existing e) {
-    if (e == null) {
-      return true;
-    }
-    String key = d.locationKey();
-    return (e.locationKey() == null || e.locationKey().equals(key))
-        && !(d.entity().contentHash().equals(e.unprocessedHash()) && Objects.equals(e.locationKey(), key));
+    return e == null || claimable(d, e) && !identical(d, e);
+  }
+
+  /** K1/K2: the stored row has no key or the item's key, so the item may overwrite it. */
+  private static boolean claimable(DeferredEntity d, LookupEntries.Existing e) {
+    return e.locationKey() == null || e.locationKey().equals(d.locationKey());
+  }
+
+  /** The stored row holds the item's body and key already: nothing to write. */
+  private static boolean identical(DeferredEntity d, LookupEntries.Existing e) {
+    return d.entity().contentHash().equals(e.unprocessedHash()) && Objects.equals(e.locationKey(), d.locationKey());
   }
 
   /** K1/K2 for a ref that exists: overwrite when the key allows it and something changed, else a conflict. */
@@ -145,8 +150,8 @@ public final class EntityWrites {
       List<UpdateEntities.Change> changes, List<String> updated, List<String> untouched,
       List<RecordConflicts.Hit> conflicts) {
     String key = d.locationKey();
-    if (e.locationKey() == null || e.locationKey().equals(key)) {
-      if (d.entity().contentHash().equals(e.unprocessedHash()) && Objects.equals(e.locationKey(), key)) {
+    if (claimable(d, e)) {
+      if (identical(d, e)) {
         untouched.add(ref);
       } else {
         Body b = body != null ? body : Body.of(d);
