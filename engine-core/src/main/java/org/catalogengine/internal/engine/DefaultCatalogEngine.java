@@ -48,10 +48,15 @@ public final class DefaultCatalogEngine implements CatalogEngine {
    * a later batch adds a relation to the same entity (a first load of 100,000 entities stitched 130,000 times). It
    * waits at most this long at a time, so entities keep becoming visible during a long burst.
    */
-  static final long MAX_STITCH_DEFERRAL_NANOS = Duration.ofSeconds(10).toNanos();
+  private static final Duration MAX_STITCH_DEFERRAL = Duration.ofSeconds(10);
+  /**
+   * The longest processing claims wait at a time for a change's stitches ({@link EngineLoop#changeBeingStitched()}):
+   * a change of 2,000 entities is stitched in about 1.5 s on two cores.
+   */
+  private static final Duration MAX_PROCESSING_DEFERRAL = Duration.ofSeconds(5);
   /** How long after a burst batch processing counts as busy (a partial batch ends the burst at once). */
   private static final long BUSY_WINDOW_NANOS = Duration.ofSeconds(1).toNanos();
-  /** How long a deferring stitch worker sleeps before it looks again. */
+  /** How long a deferring worker sleeps before it looks again. */
   private static final long DEFER_SLEEP_MILLIS = 25;
 
   /** The loop options collected by the builder. */
@@ -78,8 +83,10 @@ public final class DefaultCatalogEngine implements CatalogEngine {
    */
   private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
   private volatile long lastOrphanCheck;
-  /** Since when stitching has waited (System.nanoTime), or 0. */
-  private volatile long deferringSince;
+  /** Stitching's wait for a burst of processing. */
+  private final Deferral stitchDeferral = new Deferral(MAX_STITCH_DEFERRAL);
+  /** Processing's wait for a change's stitches. */
+  private final Deferral processingDeferral = new Deferral(MAX_PROCESSING_DEFERRAL);
   private @Nullable ExecutorService ownExecutor;
   private @Nullable CountDownLatch workersDone;
 
@@ -167,7 +174,10 @@ public final class DefaultCatalogEngine implements CatalogEngine {
    * engine runs; when there is nothing to process, the orphan cleanup's turn (O4).
    */
   private int processingStep() {
-    int n = loop.processWhile(() -> running, () -> {
+    if (processingDeferred(System.nanoTime())) {
+      return deferredStep();
+    }
+    int n = loop.processWhile(() -> running && !processingDeferred(System.nanoTime()), () -> {
       batchesWritten.incrementAndGet();
       wake();
     });
@@ -195,13 +205,7 @@ public final class DefaultCatalogEngine implements CatalogEngine {
    */
   private int stitchingStep() {
     if (stitchingDeferred(System.nanoTime())) {
-      try {
-        Thread.sleep(DEFER_SLEEP_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        running = false;
-      }
-      return -1;
+      return deferredStep();
     }
     return loop.stitchWhile(() -> running && !stitchingDeferred(System.nanoTime()));
   }
@@ -211,18 +215,26 @@ public final class DefaultCatalogEngine implements CatalogEngine {
    * the busy window) and stitching has not yet waited its longest.
    */
   private boolean stitchingDeferred(long now) {
-    if (loop.processingBurst() || now - loop.lastBurstAt() < BUSY_WINDOW_NANOS) {
-      long since = deferringSince;
-      if (since == 0) {
-        deferringSince = now;
-        return true;
-      }
-      if (now - since < MAX_STITCH_DEFERRAL_NANOS) {
-        return true;
-      }
+    return stitchDeferral.holds(loop.processingBurst() || now - loop.lastBurstAt() < BUSY_WINDOW_NANOS, now);
+  }
+
+  /**
+   * Whether processing claims wait now: a change's own stitches are being loaded, stitched or written
+   * ({@link EngineLoop#changeBeingStitched()}) and processing has not yet waited its longest.
+   */
+  private boolean processingDeferred(long now) {
+    return processingDeferral.holds(loop.changeBeingStitched(), now);
+  }
+
+  /** A deferred step: a short sleep, then -1 (look again without pausing). */
+  private int deferredStep() {
+    try {
+      Thread.sleep(DEFER_SLEEP_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
     }
-    deferringSince = 0;
-    return false;
+    return -1;
   }
 
   private boolean orphansDirty() {

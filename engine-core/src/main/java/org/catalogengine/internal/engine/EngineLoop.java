@@ -79,6 +79,14 @@ public final class EngineLoop {
    */
   private final java.util.concurrent.atomic.AtomicInteger burstBatchesInFlight =
       new java.util.concurrent.atomic.AtomicInteger();
+  /** Stitch workers holding a batch claimed outside a burst ({@link #changeBeingStitched()}). */
+  private final java.util.concurrent.atomic.AtomicInteger changeStitchesInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  /**
+   * Whether a processing write outside a burst changed entities (their own stitch requests are queued) and no stitch
+   * claim has been made since.
+   */
+  private volatile boolean changeAwaitingStitch;
   /** When the last burst batch was written (System.nanoTime), or {@link #NO_BURST}. */
   private volatile long lastBurstAt = NO_BURST;
   static final long NO_BURST = Long.MIN_VALUE / 2;
@@ -115,6 +123,20 @@ public final class EngineLoop {
     }
     long firstTime = claimed.stream().filter(c -> c.resultHash() == null).count();
     return firstTime >= BURST_FIRST_TIME_SHARE * claimed.size();
+  }
+
+  /**
+   * Whether a processed batch carries a change: an entity with a new result, stored or first (a relation peer
+   * reprocessed to the same result is {@link ProcessingOutcome.Unchanged}). Outside a burst such a batch is written
+   * without claiming the next one, and processing waits for its stitches ({@link #changeBeingStitched()}).
+   */
+  static boolean isChange(List<ProcessingOutcome> outcomes) {
+    for (ProcessingOutcome o : outcomes) {
+      if (!(o instanceof ProcessingOutcome.Unchanged)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Processes one batch of due entities; returns how many were claimed. */
@@ -156,12 +178,17 @@ public final class EngineLoop {
         for (ClaimedEntity c : claimed) {
           outcomes.add(process(c));
         }
-        size = claimNext.getAsBoolean() && withinChainBudget(started, settings.processingLease())
+        // a change's batch is written without claiming the next one: its stitches come first (changeBeingStitched)
+        boolean change = !burst && peersWaitForProcessing() && isChange(outcomes);
+        size = !change && claimNext.getAsBoolean() && withinChainBudget(started, settings.processingLease())
             ? processingClaim.next() : 0;
         next = store.writeProcessingResultsAndClaim(outcomes, settings.interval(), size, settings.owner(),
             settings.processingLease());
         if (burst) {
           lastBurstAt = System.nanoTime();
+        }
+        if (change) {
+          changeAwaitingStitch = true;
         }
         counters.processed(outcomes, started);
       } finally {
@@ -264,28 +291,64 @@ public final class EngineLoop {
   public int stitchWhile(java.util.function.BooleanSupplier claimNext) {
     long started = System.nanoTime();
     int size = stitchClaim.next();
-    List<StitchTicket> tickets = store.claimStitches(size, settings.stitchLease(), peersWaitForProcessing());
+    boolean change = peersWaitForProcessing();
+    List<StitchTicket> tickets = store.claimStitches(size, settings.stitchLease(), change);
     int total = 0;
-    while (true) {
-      stitchClaim.claimed(size, tickets.size());
-      if (tickets.isEmpty()) {
-        return total;
+    boolean holding = false;
+    try {
+      while (true) {
+        if (change) {
+          // the requests a change's processing wrote are claimed now (and held below), or there were none
+          changeAwaitingStitch = false;
+        }
+        stitchClaim.claimed(size, tickets.size());
+        if (tickets.isEmpty()) {
+          return total;
+        }
+        holding = holdChange(holding, change);
+        total += tickets.size();
+        List<StitchOutcome> outcomes = stitchAll(tickets);
+        size = claimNext.getAsBoolean() && withinChainBudget(started, settings.stitchLease())
+            ? stitchClaim.next() : 0;
+        change = peersWaitForProcessing();
+        StitchWrite written = store.writeStitchedAndClaim(outcomes, size, settings.stitchLease(), change);
+        if (listener != CatalogListener.NONE) {
+          notify(written.commits());
+        }
+        counters.stitched(tickets.size(), tickets.size() - outcomes.size(), written.commits().size(), started);
+        if (size == 0) {
+          return total;
+        }
+        started = System.nanoTime();
+        tickets = written.next();
       }
-      total += tickets.size();
-      List<StitchOutcome> outcomes = stitchAll(tickets);
-      size = claimNext.getAsBoolean() && withinChainBudget(started, settings.stitchLease()) ? stitchClaim.next() : 0;
-      StitchWrite written = store.writeStitchedAndClaim(outcomes, size, settings.stitchLease(),
-          peersWaitForProcessing());
-      if (listener != CatalogListener.NONE) {
-        notify(written.commits());
-      }
-      counters.stitched(tickets.size(), tickets.size() - outcomes.size(), written.commits().size(), started);
-      if (size == 0) {
-        return total;
-      }
-      started = System.nanoTime();
-      tickets = written.next();
+    } finally {
+      holdChange(holding, false);
     }
+  }
+
+  /**
+   * Counts this worker in {@link #changeBeingStitched()} while it holds a batch claimed with peers waiting: outside a
+   * burst, such a claim takes the entities' own requests alone while processing has work (the change itself),
+   * and peers' requests only when it has none.
+   */
+  private boolean holdChange(boolean holding, boolean change) {
+    if (change && !holding) {
+      changeStitchesInFlight.incrementAndGet();
+    } else if (holding && !change) {
+      changeStitchesInFlight.decrementAndGet();
+    }
+    return change;
+  }
+
+  /**
+   * Whether a stitch worker is loading, stitching or writing a batch claimed outside a burst: a change's own
+   * stitches, while processing has work. Processing claims wait for it ({@code DefaultCatalogEngine}): what they
+   * would take then is mostly the change's relation peers, whose reprocessing otherwise shares the cores with the
+   * stitches that make the change visible (on two cores a 1% change of 100,000 entities showed 0.3–0.7 s later).
+   */
+  public boolean changeBeingStitched() {
+    return changeAwaitingStitch || changeStitchesInFlight.get() > 0;
   }
 
   /**
