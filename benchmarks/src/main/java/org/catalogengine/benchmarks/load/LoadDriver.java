@@ -76,8 +76,8 @@ import tools.jackson.databind.node.ObjectNode;
  * engine's processing and stitching), for a
  * delta {@code changesVisibleSeconds} (its own changed, added and removed entities all seen in the change events),
  * entities per second (n / seconds), {@code liveHeapMiB} (the largest heap in use right after a collection during
- * the phase), {@code peakHeapMiB} (sum of the heap pools' peaks, reset at its start: an upper bound that includes
- * uncollected garbage), what the engine did (processing runs, runs that changed something, stitches written,
+ * the phase), {@code peakHeapMiB} (the most heap in use at once during the phase, garbage not yet collected
+ * included: the heap in use as each collection started, and at the phase's end), what the engine did (processing runs, runs that changed something, stitches written,
  * change events), the store's write transactions in the phase ({@code writeTransactions}, {@code writeBusySeconds}
  * summed over them, {@code writerWaitSeconds} queued for SQLite's single writer; see {@code WriteStatistics}) and the
  * row counts per table afterwards.
@@ -324,8 +324,8 @@ public final class LoadDriver {
    * The largest heap in use after a collection during the phase; a phase short enough to need no collection at
    * all (a small repeat) gets the heap in use after one forced at its end, which is what it kept alive.
    */
-  private long liveHeap() {
-    long live = afterGc.peakAndReset();
+  private static long liveHeap(HeapWatch.Phase heap) {
+    long live = heap.live();
     if (live == 0) {
       System.gc();
       live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -336,14 +336,7 @@ public final class LoadDriver {
   private ObjectNode measure(CatalogEngine engine, JdbcCatalogStore store, int n, String phase,
       Counting listener, Runnable change) {
     System.gc();
-    afterGc.peakAndReset();
-    List<MemoryPoolMXBean> heap = new ArrayList<>();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-        heap.add(pool);
-      }
-    }
+    heapWatch.reset();
     EngineMetrics before = engine.metrics();
     WriteStatistics writesBefore = store.writeStatistics();
     long eventsBefore = listener.events.get();
@@ -354,7 +347,7 @@ public final class LoadDriver {
       throw new IllegalStateException("not idle after " + TIMEOUT + " in phase " + phase);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    HeapWatch.Phase heap = heapWatch.end();
     EngineMetrics after = engine.metrics();
     WriteStatistics writes = store.writeStatistics().minus(writesBefore);
     Map<String, Object> line = new LinkedHashMap<>();
@@ -368,8 +361,8 @@ public final class LoadDriver {
     line.put("seconds", millisecondsRounded(seconds));
     line.put("mutationSeconds", millisecondsRounded((changed - start) / 1e9));
     line.put("entitiesPerSecond", Math.round(n / seconds));
-    line.put("peakHeapMiB", peak / (1024 * 1024));
-    line.put("liveHeapMiB", liveHeap() / (1024 * 1024));
+    line.put("peakHeapMiB", heap.peak() / (1024 * 1024));
+    line.put("liveHeapMiB", liveHeap(heap) / (1024 * 1024));
     line.put("processed", after.entitiesProcessed() - before.entitiesProcessed());
     line.put("processedChanged", after.processingChanged() - before.processingChanged());
     line.put("processingFailures", after.processingFailures() - before.processingFailures());
@@ -492,21 +485,40 @@ public final class LoadDriver {
     return opts;
   }
 
-  private final HeapAfterGc afterGc = new HeapAfterGc();
+  private final HeapWatch heapWatch = new HeapWatch();
 
   /**
-   * The largest heap in use right after a garbage collection: what the run really kept alive (the engine's and
-   * this driver's own copy of the entities), unlike the pools' peaks, which include garbage not yet collected.
+   * The heap at each garbage collection, from the collectors' notifications. In use after a collection is what the
+   * run really kept alive (the engine's and this driver's own copy of the entities). In use as a collection starts
+   * is the heap at its fullest since the one before, since between collections the heap only fills; the largest of
+   * those, and the heap in use at the end of the phase, is the phase's peak. That is the heap the run needed at
+   * once, where the sum of the pools' own peaks (which peak at different times) overstated it by up to a tenth.
+   * On Java 17, G1's remark and cleanup pauses send no notification; what they free is whole old regions, which
+   * the next young collection's start then counts as still in use or not, so the peak is at most that late.
    */
-  private static final class HeapAfterGc implements javax.management.NotificationListener {
-    private final AtomicLong peak = new AtomicLong();
+  private static final class HeapWatch implements javax.management.NotificationListener {
+    private final AtomicLong live = new AtomicLong();
+    private final AtomicLong inUse = new AtomicLong();
+    /** Collections notified so far, and the JVM uptime (ms) from which they count for the phase. */
+    private final AtomicLong notified = new AtomicLong();
+    private volatile long since;
+    private final long countedBefore;
 
-    HeapAfterGc() {
+    HeapWatch() {
+      countedBefore = collections();
       for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
         if (gc instanceof javax.management.NotificationEmitter emitter) {
           emitter.addNotificationListener(this, null, null);
         }
       }
+    }
+
+    private static long collections() {
+      long n = 0;
+      for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        n += Math.max(gc.getCollectionCount(), 0);
+      }
+      return n;
     }
 
     @Override
@@ -516,13 +528,35 @@ public final class LoadDriver {
       }
       var info = com.sun.management.GarbageCollectionNotificationInfo.from(
           (javax.management.openmbean.CompositeData) n.getUserData());
+      // notifications arrive on a thread of their own: the collection that ended the last phase may be told late
+      if (info.getGcInfo().getStartTime() >= since) {
+        inUse.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+        live.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+      }
+      notified.incrementAndGet();
+    }
+
+    /** Waits (at most a second) until every collection so far has been notified. */
+    private void awaitNotifications() {
+      long deadline = System.nanoTime() + 1_000_000_000L;
+      while (notified.get() < collections() - countedBefore && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
+    private static long heapUsed(Map<String, java.lang.management.MemoryUsage> pools) {
       long used = 0;
-      for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+      for (var e : pools.entrySet()) {
         if (isHeap(e.getKey())) {
           used += e.getValue().getUsed();
         }
       }
-      peak.accumulateAndGet(used, Math::max);
+      return used;
     }
 
     private static boolean isHeap(String pool) {
@@ -534,8 +568,27 @@ public final class LoadDriver {
       return false;
     }
 
-    long peakAndReset() {
-      return peak.getAndSet(0);
+    /** Starts a phase: forgets the collections before it. */
+    void reset() {
+      awaitNotifications();
+      since = ManagementFactory.getRuntimeMXBean().getUptime();
+      live.set(0);
+      inUse.set(0);
+    }
+
+    /**
+     * A phase's heap, from the collections since {@link #reset()}: {@code peak}, the most in use at once (as a
+     * collection started, or now); {@code live}, the most in use after a collection (0 if none ran).
+     */
+    record Phase(long peak, long live) {}
+
+    /** Ends a phase: its heap figures. */
+    Phase end() {
+      awaitNotifications();
+      // live first: a collection notified in between has its start counted by then (inUse is updated first)
+      long l = live.get();
+      long p = Math.max(inUse.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      return new Phase(p, l);
     }
   }
 
