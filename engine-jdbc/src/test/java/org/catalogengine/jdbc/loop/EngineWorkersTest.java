@@ -49,9 +49,7 @@ class EngineWorkersTest extends StoreTestBase {
   void start_aWorkerWithABacklogClaimsItsNextBatchInTheWriteOfTheLast() {
     CountingStore counting = new CountingStore(store);
     LoopEntities.TestProvider provider = new LoopEntities.TestProvider();
-    CatalogEngine engine = CatalogEngine.builder().store(counting).provider(provider).allowAllKinds().clock(clock)
-        .pollInterval(Duration.ofMillis(10)).processingWorkers(1).stitchWorkers(1).processingBatchSize(2)
-        .stitchBatchSize(2).build();
+    CatalogEngine engine = oneWorkerEachInBatchesOfTwo(counting, provider);
     org.catalogengine.model.Entity[] entities = new org.catalogengine.model.Entity[13];
     for (int i = 0; i < 12; i++) {
       entities[i] = component("c" + i, "team-a");
@@ -78,9 +76,7 @@ class EngineWorkersTest extends StoreTestBase {
   void start_aChangesBatchIsWrittenWithoutClaimingMoreSoItsStitchesComeFirst() {
     CountingStore counting = new CountingStore(store);
     LoopEntities.TestProvider provider = new LoopEntities.TestProvider();
-    CatalogEngine engine = CatalogEngine.builder().store(counting).provider(provider).allowAllKinds().clock(clock)
-        .pollInterval(Duration.ofMillis(10)).processingWorkers(1).stitchWorkers(1).processingBatchSize(2)
-        .stitchBatchSize(2).build();
+    CatalogEngine engine = oneWorkerEachInBatchesOfTwo(counting, provider);
     engine.start();
     try {
       provider.full(components("team-a"));
@@ -104,6 +100,13 @@ class EngineWorkersTest extends StoreTestBase {
   }
 
   /** Twelve components and two groups; the first six components owned by {@code firstSixOwner}. */
+  /** One processing and one stitch worker, batches of two: a dozen entities make a backlog of several claims. */
+  private CatalogEngine oneWorkerEachInBatchesOfTwo(CountingStore counting, LoopEntities.TestProvider provider) {
+    return CatalogEngine.builder().store(counting).provider(provider).allowAllKinds().clock(clock)
+        .pollInterval(Duration.ofMillis(10)).processingWorkers(1).stitchWorkers(1).processingBatchSize(2)
+        .stitchBatchSize(2).build();
+  }
+
   private static org.catalogengine.model.Entity[] components(String firstSixOwner) {
     org.catalogengine.model.Entity[] entities = new org.catalogengine.model.Entity[14];
     for (int i = 0; i < 12; i++) {
