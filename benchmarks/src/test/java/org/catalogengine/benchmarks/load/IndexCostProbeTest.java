@@ -20,7 +20,8 @@ class IndexCostProbeTest {
       "store, probe_entity_uq probe_key_value_ix",
       "no-lookup, probe_entity_uq",
       "lookup-after, probe_entity_uq probe_key_value_ix",
-      "hash-lookup, probe_entity_uq probe_hash_ix probe_key_ix"})
+      "hash-lookup, probe_entity_uq probe_hash_ix probe_key_ix",
+      "clustered, probe_key_value_ix"})
   void run_insertsEveryRowUnderTheNamedLayout(String layout, String indexes) throws Exception {
     JsonNode line = CanonicalJson.MAPPER.readTree(IndexCostProbe.run("sqlite", layout, 3_800, 1_000, 8_192));
     assertThat(line.path("layout").asText()).isEqualTo(layout);
@@ -43,8 +44,8 @@ class IndexCostProbeTest {
 
   @Test
   void run_namesAnUnknownLayoutOrDatabase() {
-    assertThatThrownBy(() -> IndexCostProbe.run("sqlite", "clustered", 10, 10, 4_096))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'clustered'");
+    assertThatThrownBy(() -> IndexCostProbe.run("sqlite", "columnar", 10, 10, 4_096))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'columnar'");
     assertThatThrownBy(() -> IndexCostProbe.run("mariadb", "store", 10, 10, 4_096))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'mariadb'");
   }
