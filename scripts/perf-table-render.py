@@ -18,9 +18,10 @@ from pathlib import Path
 START = "<!-- perf-table:start -->"
 END = "<!-- perf-table:end -->"
 COLUMNS = ["entities", "database", "mode", "scenario", "seconds", "changes visible s", "entities/s",
-           "write busy s", "live heap MiB", "peak heap MiB", "processed", "stitches written", "change events"]
+           "write busy s", "writers on CPU s", "live heap MiB", "peak heap MiB", "processed", "stitches written", "change events"]
 # numbers right-aligned, names left-aligned
-ALIGN = ["---:", "---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]
+ALIGN = ["---:", "---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:",
+         "---:"]
 
 
 def read_lines(path):
@@ -56,6 +57,8 @@ def row(line):
         f"{line['entitiesPerSecond']:,}",
         # summed write-transaction time: against seconds, the single SQLite writer's utilisation
         f"{line['writeBusySeconds']:.2f}" if "writeBusySeconds" in line else "",
+        # the CPU time of the writing threads in that time: the rest they waited for a core, the disk or a server
+        f"{line['writeCpuSeconds']:.2f}" if "writeCpuSeconds" in line else "",
         f"{line['liveHeapMiB']:,}" if "liveHeapMiB" in line else "",
         f"{line['peakHeapMiB']:,}",
         f"{line.get('processed', 0):,}",

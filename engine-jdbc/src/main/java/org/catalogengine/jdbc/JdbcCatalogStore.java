@@ -454,8 +454,9 @@ public final class JdbcCatalogStore implements CatalogStore {
   }
 
   /**
-   * This store's write transactions since it was opened: count, summed duration, and summed wait for the
-   * single-writer lock (SQLite). Cheap (three counters); see {@link WriteStatistics} for reading the figures.
+   * This store's write transactions since it was opened: count, summed duration, summed wait for the
+   * single-writer lock (SQLite) and the CPU time of the threads that ran them. Cheap (four counters); see
+   * {@link WriteStatistics} for reading the figures.
    */
   public WriteStatistics writeStatistics() {
     return tx.writeStatistics();

@@ -80,7 +80,8 @@ import tools.jackson.databind.node.ObjectNode;
  * included: the heap in use as each collection started, and at the phase's end), what the engine did (processing
  * runs, runs that changed something, stitches written, change events), the store's write transactions in the phase
  * ({@code writeTransactions}, {@code writeBusySeconds} summed over them, {@code writerWaitSeconds} queued for
- * SQLite's single writer; see {@code WriteStatistics}) and the row counts per table afterwards.
+ * SQLite's single writer, {@code writeCpuSeconds} the CPU time of the threads while they wrote; see
+ * {@code WriteStatistics}) and the row counts per table afterwards.
  * {@code scripts/perf-table} runs it for several sizes and databases and renders the README's performance table.
  */
 public final class LoadDriver {
@@ -377,6 +378,7 @@ public final class LoadDriver {
     line.put("writeTransactions", writes.transactions());
     line.put("writeBusySeconds", millisecondsRounded(writes.busy().toNanos() / 1e9));
     line.put("writerWaitSeconds", millisecondsRounded(writes.waitedForWriter().toNanos() / 1e9));
+    line.put("writeCpuSeconds", millisecondsRounded(writes.onCpu().toNanos() / 1e9));
     line.put("rows", store.statistics());
     return CanonicalJson.MAPPER.valueToTree(line);
   }

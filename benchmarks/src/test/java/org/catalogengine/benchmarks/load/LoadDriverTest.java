@@ -69,6 +69,8 @@ class LoadDriverTest {
     assertThat(full.path("writeBusySeconds").asDouble()).isPositive()
         .isLessThanOrEqualTo(full.path("seconds").asDouble() + 0.1);
     assertThat(full.path("writerWaitSeconds").isNumber()).isTrue();
+    assertThat(full.path("writeCpuSeconds").asDouble()).isPositive()
+        .isLessThanOrEqualTo(full.path("writeBusySeconds").asDouble());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.catalogengine.jdbc.internal.tx;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Transactor {
   private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -38,6 +41,7 @@ public final class Transactor {
   private final LongAdder writeTransactions = new LongAdder();
   private final LongAdder writeBusyNanos = new LongAdder();
   private final LongAdder writerWaitNanos = new LongAdder();
+  private final LongAdder writeCpuNanos = new LongAdder();
   private final boolean keepWriter;
   private @Nullable Connection writer;
   /** On SQLite with a kept writer: copies the write-ahead log into the database file off the writer's path. */
@@ -82,10 +86,19 @@ public final class Transactor {
     return retry.run(what, dialect::isRetryable, () -> attempt(what, work, false));
   }
 
-  /** Write transactions attempted so far, their summed duration and their summed wait for the writer lock. */
+  /**
+   * Write transactions attempted so far, their summed duration, their summed wait for the writer lock and the
+   * CPU time of their threads.
+   */
   public WriteStatistics writeStatistics() {
     return new WriteStatistics(writeTransactions.sum(), Duration.ofNanos(writeBusyNanos.sum()),
-        Duration.ofNanos(writerWaitNanos.sum()));
+        Duration.ofNanos(writerWaitNanos.sum()), Duration.ofNanos(writeCpuNanos.sum()));
+  }
+
+  /** The calling thread's CPU time in nanoseconds, or 0 where the JVM does not measure it. */
+  private static long threadCpuNanos() {
+    long t = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    return Math.max(t, 0);
   }
 
   /** Whether a write transaction is waiting for the single-writer lock (for tests). */
@@ -100,6 +113,7 @@ public final class Transactor {
       writeLock.lock();
     }
     long began = write ? System.nanoTime() : 0;
+    long cpuBegan = write ? threadCpuNanos() : 0;
     if (write) {
       writerWaitNanos.add(began - started);
     }
@@ -147,9 +161,11 @@ public final class Transactor {
         long ended = System.nanoTime();
         writeTransactions.increment();
         writeBusyNanos.add(ended - began);
+        long cpu = threadCpuNanos() - cpuBegan;
+        writeCpuNanos.add(cpu);
         if (LOG.isTraceEnabled()) {
-          LOG.trace("{}: waited {} ms for the writer, wrote for {} ms", what, (began - started) / 1_000_000,
-              (ended - began) / 1_000_000);
+          LOG.trace("{}: waited {} ms for the writer, wrote for {} ms ({} ms on CPU)", what,
+              (began - started) / 1_000_000, (ended - began) / 1_000_000, cpu / 1_000_000);
         }
       }
       if (locked) {

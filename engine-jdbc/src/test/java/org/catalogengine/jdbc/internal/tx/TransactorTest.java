@@ -3,6 +3,8 @@ package org.catalogengine.jdbc.internal.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,6 +27,7 @@ import org.catalogengine.model.EntityRef;
 import org.catalogengine.spi.storage.StoredLocation;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteDataSource;
@@ -92,6 +95,36 @@ class TransactorTest {
     assertThat(afterWrite.transactions()).as("the failed attempt and the retry").isEqualTo(2);
     assertThat(afterWrite.busy()).isGreaterThanOrEqualTo(Duration.ofMillis(40));
     assertThat(tx.writeStatistics()).isEqualTo(afterWrite);
+  }
+
+  @Test
+  void writeStatistics_countTheThreadsCpuTimeNotTheirSleep() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Assumptions.assumeTrue(threads.isCurrentThreadCpuTimeSupported(), "this JVM does not measure thread CPU time");
+    long burn = Duration.ofMillis(40).toNanos();
+    tx.write("opens the writer", t -> null);
+    WriteStatistics opened = tx.writeStatistics();
+
+    tx.write("sleeps", t -> {
+      sleepMillis(60);
+      return null;
+    });
+    WriteStatistics afterSleep = tx.writeStatistics();
+    WriteStatistics slept = afterSleep.minus(opened);
+    tx.write("computes", t -> {
+      long until = threads.getCurrentThreadCpuTime() + burn;
+      long spins = 0;
+      while (threads.getCurrentThreadCpuTime() < until) {
+        spins++;
+      }
+      return spins;
+    });
+    WriteStatistics computed = tx.writeStatistics().minus(afterSleep);
+
+    assertThat(slept.busy()).isGreaterThanOrEqualTo(Duration.ofMillis(60));
+    assertThat(slept.onCpu()).as("a sleeping writer is not on a CPU").isLessThan(Duration.ofMillis(40));
+    assertThat(computed.onCpu()).isGreaterThanOrEqualTo(Duration.ofNanos(burn));
+    assertThat(computed.onCpu()).isLessThanOrEqualTo(computed.busy());
   }
 
   @Test
