@@ -85,8 +85,20 @@ public enum Dialect {
       case SQLITE -> "CREATE INDEX IF NOT EXISTS " + prefix + "relations_originating_ix ON " + prefix
           + "relations (originating_entity_id);";
     });
+    // V5: a covering index for reading a provider's bucket, on SQLite only (see the script)
+    p.put("v5_bucket_index", switch (this) {
+      case SQLITE -> "CREATE INDEX " + prefix + BUCKET_INDEX + " ON " + prefix
+          + "refresh_state (entity_ref, unprocessed_hash, location_key);";
+      case POSTGRES, MARIADB -> "SELECT 1;";
+    });
     return Map.copyOf(p);
   }
+
+  /**
+   * The unprefixed name of the SQLite index that covers a bucket read (schema V5): ref, unprocessed hash and
+   * location key of each entity.
+   */
+  public static final String BUCKET_INDEX = "refresh_state_bucket_ix";
 
   /** The most bind parameters one statement may carry (we stay well below). */
   public int maxBindParameters() {

@@ -13,20 +13,23 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.catalogengine.spi.storage.StoredEntry;
+import org.catalogengine.jdbc.internal.dialect.Dialect;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.model.EntityRef;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
-/** Streams a provider's bucket as (ref, unprocessed hash, location key) — never bodies — for planning (P4). */
+/**
+ * Streams a provider's bucket as (ref, unprocessed hash, location key) — never bodies — for planning (P4). On
+ * SQLite the entity rows are read through the index that holds those three columns (schema V5), named here
+ * because SQLite's planner, without statistics, would take the ref's unique index and then each row's table page.
+ */
 public final class LoadBucket {
   private LoadBucket() {}
 
   public static List<StoredEntry> run(Tx tx, String source) {
-    String sql = tx.dsl().render(tx.dsl()
-        .select(col("r", ENTITY_REF), col("r", UNPROCESSED_HASH), col("r", LOCATION_KEY))
-        .from(tx.t().references.as("e"))
-        .join(tx.t().refreshState.as("r")).on(col("r", ENTITY_REF).eq(col("e", TARGET_ENTITY_REF)))
-        .where(col("e", SOURCE_KEY).eq("")));
+    String sql = sql(tx);
     List<StoredEntry> out = new ArrayList<>();
     try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
       // stream rather than buffer 100k rows: PostgreSQL (in a transaction) and MariaDB honour the fetch size
@@ -41,5 +44,18 @@ public final class LoadBucket {
       throw new DataAccessException(sql + ": " + e.getMessage(), e);
     }
     return out;
+  }
+
+  /** The query, with one parameter: the provider's source key. */
+  static String sql(Tx tx) {
+    Table<?> entities = tx.dialect() == Dialect.SQLITE
+        ? DSL.table("{0} {1} INDEXED BY {2}", tx.t().refreshState, DSL.name("r"),
+            DSL.name(tx.t().prefix() + Dialect.BUCKET_INDEX))
+        : tx.t().refreshState.as("r");
+    return tx.dsl().render(tx.dsl()
+        .select(col("r", ENTITY_REF), col("r", UNPROCESSED_HASH), col("r", LOCATION_KEY))
+        .from(tx.t().references.as("e"))
+        .join(entities).on(col("r", ENTITY_REF).eq(col("e", TARGET_ENTITY_REF)))
+        .where(col("e", SOURCE_KEY).eq("")));
   }
 }
