@@ -91,6 +91,12 @@ public enum Dialect {
           + "refresh_state (entity_ref, unprocessed_hash, location_key);";
       case POSTGRES, MARIADB -> "SELECT 1;";
     });
+    // V6: the refs of processed entities, for the single writer's peer check, on SQLite only (see the script)
+    p.put("v6_processed_index", switch (this) {
+      case SQLITE -> "CREATE INDEX " + prefix + PROCESSED_INDEX + " ON " + prefix
+          + "refresh_state (entity_ref) WHERE processed_entity IS NOT NULL OR errors IS NOT NULL;";
+      case POSTGRES, MARIADB -> "SELECT 1;";
+    });
     return Map.copyOf(p);
   }
 
@@ -99,6 +105,12 @@ public enum Dialect {
    * location key of each entity.
    */
   public static final String BUCKET_INDEX = "refresh_state_bucket_ix";
+
+  /**
+   * The unprefixed name of the SQLite partial index of the refs of entities with a processing result (schema
+   * V6).
+   */
+  public static final String PROCESSED_INDEX = "refresh_state_processed_ix";
 
   /** The most bind parameters one statement may carry (we stay well below). */
   public int maxBindParameters() {

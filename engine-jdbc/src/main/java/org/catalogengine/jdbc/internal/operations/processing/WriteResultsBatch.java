@@ -25,12 +25,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.catalogengine.jdbc.internal.dialect.Dialect;
 import org.catalogengine.jdbc.internal.operations.Chunks;
 import org.catalogengine.jdbc.internal.operations.Jdbc;
 import org.catalogengine.jdbc.internal.operations.processing.RelationRows.Row;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jooq.InsertValuesStep2;
+import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -55,13 +58,24 @@ public final class WriteResultsBatch {
     return out;
   }
 
-  /** The refs among {@code refs} of entities with a processing result (a processed body or errors). */
+  /**
+   * The refs among {@code refs} of entities with a processing result (a processed body or errors). On SQLite
+   * from the partial index of exactly those refs (schema V6), named because the planner, without statistics,
+   * would take the unique ref index and read each entity's row.
+   */
   public static Set<String> everProcessed(Tx tx, Collection<String> refs) {
     Set<String> out = new HashSet<>();
-    Jdbc.selectIn(tx, n -> tx.dsl().select(ENTITY_REF).from(tx.t().refreshState)
-        .where(ENTITY_REF.in(Jdbc.placeholders(n))).and(PROCESSED_ENTITY.isNotNull().or(ERRORS.isNotNull())),
-        List.copyOf(refs), rs -> out.add(rs.getString(1)));
+    Jdbc.selectIn(tx, n -> everProcessedQuery(tx, n), List.copyOf(refs), rs -> out.add(rs.getString(1)));
     return out;
+  }
+
+  /** {@link #everProcessed}'s query for an IN list of {@code n} refs. */
+  static Query everProcessedQuery(Tx tx, int n) {
+    Table<?> entities = tx.dialect() == Dialect.SQLITE
+        ? DSL.table("{0} INDEXED BY {1}", tx.t().refreshState, DSL.name(tx.t().prefix() + Dialect.PROCESSED_INDEX))
+        : tx.t().refreshState;
+    return tx.dsl().select(ENTITY_REF).from(entities)
+        .where(ENTITY_REF.in(Jdbc.placeholders(n))).and(PROCESSED_ENTITY.isNotNull().or(ERRORS.isNotNull()));
   }
 
   /** Writes processed entities; returns the ids whose write the K5 guard refused. */
