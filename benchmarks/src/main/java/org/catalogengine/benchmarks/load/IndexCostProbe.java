@@ -90,16 +90,16 @@ public final class IndexCostProbe {
         s.execute("CREATE SCHEMA " + target.schema());
         table = target.schema() + ".search";
       }
-      if (layout.equals("clustered")) {
-        s.execute("CREATE TABLE " + table + " (entity_id VARCHAR(36) NOT NULL, search_key VARCHAR(200) NOT NULL,"
-            + " search_value VARCHAR(200) NOT NULL, original_value VARCHAR(200), lookup_hash BIGINT,"
-            + " PRIMARY KEY (entity_id, search_key, search_value))" + (db.equals("sqlite") ? " WITHOUT ROWID" : ""));
-      } else {
-        s.execute("CREATE TABLE " + table + " (entity_id VARCHAR(36) NOT NULL, search_key VARCHAR(200) NOT NULL,"
-            + " search_value VARCHAR(200), original_value VARCHAR(200), lookup_hash BIGINT)");
+      boolean clustered = layout.equals("clustered");
+      // clustered: the rows are the (entity, key, value) B-tree themselves, so the value may not be null
+      s.execute("CREATE TABLE " + table + " (entity_id VARCHAR(36) NOT NULL, search_key VARCHAR(200) NOT NULL,"
+          + " search_value VARCHAR(200)" + (clustered ? " NOT NULL" : "") + ", original_value VARCHAR(200),"
+          + " lookup_hash BIGINT" + (clustered ? ", PRIMARY KEY (entity_id, search_key, search_value))" : ")")
+          + (clustered && db.equals("sqlite") ? " WITHOUT ROWID" : ""));
+      if (!clustered) {
         s.execute("CREATE UNIQUE INDEX probe_entity_uq ON " + table + " (entity_id, search_key, search_value)");
       }
-      if (layout.equals("store") || layout.equals("clustered")) {
+      if (layout.equals("store") || clustered) {
         s.execute("CREATE INDEX probe_key_value_ix ON " + table + " (search_key, search_value)");
       } else if (layout.equals("hash-lookup")) {
         s.execute("CREATE INDEX probe_hash_ix ON " + table + " (lookup_hash)");

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Transactor {
   private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean CPU_TIME_SUPPORTED = THREADS.isCurrentThreadCpuTimeSupported();
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -97,8 +98,7 @@ public final class Transactor {
 
   /** The calling thread's CPU time in nanoseconds, or 0 where the JVM does not measure it. */
   private static long threadCpuNanos() {
-    long t = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
-    return Math.max(t, 0);
+    return CPU_TIME_SUPPORTED ? Math.max(THREADS.getCurrentThreadCpuTime(), 0) : 0;
   }
 
   /** Whether a write transaction is waiting for the single-writer lock (for tests). */

@@ -5,6 +5,10 @@ import java.util.List;
 import org.catalogengine.jdbc.internal.dialect.Dialect;
 import org.catalogengine.jdbc.internal.schema.Tables;
 import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /** One transaction attempt as the operations see it: the DSL, tables, dialect and the transaction's clock. */
 public final class Tx {
@@ -39,6 +43,24 @@ public final class Tx {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * The entity rows as a query reads them through {@code index} (unprefixed, one of {@link Dialect}'s SQLite index
+   * names): on SQLite with {@code INDEXED BY}, since its planner has no statistics and would take the unique ref
+   * index and then each entity's row; elsewhere the plain table, left to the database's own planner.
+   *
+   * @param alias the table's alias in the query, or null for none
+   */
+  public Table<?> refreshStateVia(String index, @Nullable String alias) {
+    Table<?> table = tables.refreshState;
+    if (dialect != Dialect.SQLITE) {
+      return alias == null ? table : table.as(alias);
+    }
+    Name name = DSL.name(tables.prefix() + index);
+    return alias == null
+        ? DSL.table("{0} INDEXED BY {1}", table, name)
+        : DSL.table("{0} {1} INDEXED BY {2}", table, DSL.name(alias), name);
   }
 
   /** The transaction's "now" in epoch millis; every row it writes uses this one value. */

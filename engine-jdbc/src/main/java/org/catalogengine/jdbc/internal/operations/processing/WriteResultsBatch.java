@@ -33,7 +33,6 @@ import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jooq.InsertValuesStep2;
 import org.jooq.Query;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -71,10 +70,7 @@ public final class WriteResultsBatch {
 
   /** {@link #everProcessed}'s query for an IN list of {@code n} refs. */
   static Query everProcessedQuery(Tx tx, int n) {
-    Table<?> entities = tx.dialect() == Dialect.SQLITE
-        ? DSL.table("{0} INDEXED BY {1}", tx.t().refreshState, DSL.name(tx.t().prefix() + Dialect.PROCESSED_INDEX))
-        : tx.t().refreshState;
-    return tx.dsl().select(ENTITY_REF).from(entities)
+    return tx.dsl().select(ENTITY_REF).from(tx.refreshStateVia(Dialect.PROCESSED_INDEX, null))
         .where(ENTITY_REF.in(Jdbc.placeholders(n))).and(PROCESSED_ENTITY.isNotNull().or(ERRORS.isNotNull()));
   }
 

@@ -16,9 +16,7 @@ import org.catalogengine.spi.storage.StoredEntry;
 import org.catalogengine.jdbc.internal.dialect.Dialect;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.catalogengine.model.EntityRef;
-import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 /**
  * Streams a provider's bucket as (ref, unprocessed hash, location key) — never bodies — for planning (P4). On
@@ -48,14 +46,10 @@ public final class LoadBucket {
 
   /** The query, with one parameter: the provider's source key. */
   static String sql(Tx tx) {
-    Table<?> entities = tx.dialect() == Dialect.SQLITE
-        ? DSL.table("{0} {1} INDEXED BY {2}", tx.t().refreshState, DSL.name("r"),
-            DSL.name(tx.t().prefix() + Dialect.BUCKET_INDEX))
-        : tx.t().refreshState.as("r");
     return tx.dsl().render(tx.dsl()
         .select(col("r", ENTITY_REF), col("r", UNPROCESSED_HASH), col("r", LOCATION_KEY))
         .from(tx.t().references.as("e"))
-        .join(entities).on(col("r", ENTITY_REF).eq(col("e", TARGET_ENTITY_REF)))
+        .join(tx.refreshStateVia(Dialect.BUCKET_INDEX, "r")).on(col("r", ENTITY_REF).eq(col("e", TARGET_ENTITY_REF)))
         .where(col("e", SOURCE_KEY).eq("")));
   }
 }
