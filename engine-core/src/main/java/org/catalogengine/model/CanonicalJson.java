@@ -61,6 +61,13 @@ public final class CanonicalJson {
     return sha.hex();
   }
 
+  /** The hex SHA-1 of canonical JSON already serialised ({@link #toBytes}): equal to {@link #sha1(JsonNode)}. */
+  public static String sha1(byte[] canonicalUtf8) {
+    Sha1 sha = new Sha1();
+    sha.digest.update(canonicalUtf8);
+    return sha.hex();
+  }
+
   /** Writes the canonical form of {@code node} through {@code gen}. */
   public static void write(JsonNode node, JsonGenerator gen) {
     switch (node.getNodeType()) {

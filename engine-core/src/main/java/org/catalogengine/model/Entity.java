@@ -1,5 +1,6 @@
 package org.catalogengine.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -258,6 +259,19 @@ public final class Entity {
   /** The key-sorted canonical JSON text. */
   public String canonicalJson() {
     return CanonicalJson.toJson(json);
+  }
+
+  /**
+   * The canonical JSON text, hashed on the way: its SHA-1 becomes {@link #contentHash()} if that was not computed
+   * yet. For a caller that both compares the hash and stores the body (a provider's full mutation), one
+   * serialisation instead of two.
+   */
+  public String canonicalJsonHashed() {
+    byte[] bytes = CanonicalJson.toBytes(json);
+    if (hash == null) {
+      hash = CanonicalJson.sha1(bytes);
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** The hex SHA-1 of the canonical JSON (spec S1 {@code unprocessed_hash}); computed once. */

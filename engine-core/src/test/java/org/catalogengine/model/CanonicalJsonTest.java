@@ -43,6 +43,28 @@ class CanonicalJsonTest {
   }
 
   @Test
+  void sha1OfTheBytes_equalsTheHashOfTheNode() {
+    JsonNode node = json("{\"z\":\"\u00e9t\u00e9 \\\"q\\\"\",\"a\":[1,2.5,{\"y\":null,\"b\":true}]}");
+    assertThat(CanonicalJson.sha1(CanonicalJson.toBytes(node))).isEqualTo(CanonicalJson.sha1(node));
+    assertThat(CanonicalJson.sha1(CanonicalJson.toBytes(json("{}"))))
+        .isEqualTo("bf21a9e8fbc5a3846fb05b4fa0859e0917b2202f");
+  }
+
+  @Test
+  void canonicalJsonHashed_givesTheCanonicalTextAndTheContentHashOfOneSerialisation() {
+    String text = "{\"kind\":\"Component\",\"apiVersion\":\"backstage.io/v1alpha1\",\"metadata\":{\"name\":\"a\","
+        + "\"description\":\"Caf\u00e9\"},\"spec\":{\"type\":\"service\",\"owner\":\"team\","
+        + "\"lifecycle\":\"production\"}}";
+    Entity fresh = Entity.parse(text);
+    Entity other = Entity.parse(text);
+    String body = fresh.canonicalJsonHashed();
+    assertThat(body).isEqualTo(other.canonicalJson());
+    // the hash it left behind is the one computed from the tree
+    assertThat(fresh.contentHash()).isEqualTo(other.contentHash())
+        .isEqualTo(CanonicalJson.sha1(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void incrementalSha1_coversSeveralDocumentsInOrder() {
     String ab = new CanonicalJson.Sha1().update(json("{\"a\":1}")).update(json("[2]")).hex();
     String ba = new CanonicalJson.Sha1().update(json("[2]")).update(json("{\"a\":1}")).hex();

@@ -210,11 +210,11 @@ public final class JdbcCatalogStore implements CatalogStore {
     Objects.requireNonNull(mutation, "mutation");
     long h0 = System.nanoTime();
     validate(source, mutation);
+    Map<DeferredEntity, String> bodies = Map.of();
     if (mutation instanceof EntityMutation.Full full && full.entities().size() >= PARALLEL_HASHING) {
-      // the planner compares content hashes; made here, on all cores and before the write transaction (on SQLite
-      // the single writer lock), rather than one by one inside it
-      full.entities().parallelStream().forEach(d -> d.entity().contentHash());
+      bodies = EntityWrites.serialise(full.entities());
     }
+    Map<DeferredEntity, String> serialised = bodies;
     long h1 = System.nanoTime();
     MutationResult result = tx.write("Mutation of provider '" + source + "'", t -> {
       long w0 = System.nanoTime();
@@ -224,13 +224,13 @@ public final class JdbcCatalogStore implements CatalogStore {
         long w1 = System.nanoTime();
         MutationPlan plan = DeltaPlanner.planFull(bucket, full.entities());
         if (LOG.isDebugEnabled()) {
-          LOG.debug("Provider '{}' full mutation of {}: validated and hashed in {} ms, writer after {} ms, bucket of"
+          LOG.debug("Provider '{}' full mutation of {}: validated, serialised and hashed in {} ms, writer after {} ms, bucket of"
               + " {} read in {} ms, planned in {} ms", source, full.entities().size(), (h1 - h0) / 1_000_000,
               (w0 - h1) / 1_000_000, bucket.size(), (w1 - w0) / 1_000_000, (System.nanoTime() - w1) / 1_000_000);
         }
         Set<String> sent = new HashSet<>();
         full.entities().forEach(d -> sent.add(d.entity().ref().toString()));
-        return applyPlan(t, source, plan, sent, Set.of());
+        return applyPlan(t, source, plan, sent, Set.of(), serialised);
       }
       EntityMutation.Delta delta = (EntityMutation.Delta) mutation;
       Set<String> lookup = new HashSet<>();
@@ -243,7 +243,7 @@ public final class JdbcCatalogStore implements CatalogStore {
       MutationPlan plan = DeltaPlanner.planDelta(existing, delta.added(), delta.removed());
       Set<String> removed = new HashSet<>();
       delta.removed().forEach(r -> removed.add(r.ref().toString()));
-      return applyPlan(t, source, plan, null, removed);
+      return applyPlan(t, source, plan, null, removed, Map.of());
     });
     plannerStatistics.mutated((long) result.inserted() + result.updated() + result.deleted());
     LOG.debug("Provider '{}' mutation committed {} ms after its call", source, (System.nanoTime() - h0) / 1_000_000);
@@ -253,10 +253,11 @@ public final class JdbcCatalogStore implements CatalogStore {
   /**
    * Runs a plan: prune removed and re-keyed refs, write inserts/updates/replaces under the K-rules, move edges,
    * record and clear conflicts. {@code sent} (full mutations) clears conflicts of refs no longer sent;
-   * {@code removed} (delta) clears conflicts of refs removed.
+   * {@code removed} (delta) clears conflicts of refs removed. {@code bodies} holds the canonical JSON of items
+   * serialised before the transaction ({@link EntityWrites#serialise}).
    */
-  private MutationResult applyPlan(
-      Tx t, String source, MutationPlan plan, @Nullable Set<String> sent, Set<String> removed) {
+  private MutationResult applyPlan(Tx t, String source, MutationPlan plan, @Nullable Set<String> sent,
+      Set<String> removed, Map<DeferredEntity, String> bodies) {
     String conflictSource = ConflictRecord.providerSource(source);
     Set<String> knownConflicts = ClearConflicts.refsOf(t, conflictSource);
     if (plan.isEmpty() && (knownConflicts.isEmpty() || sent != null && sent.containsAll(knownConflicts))
@@ -274,7 +275,7 @@ public final class JdbcCatalogStore implements CatalogStore {
     for (List<DeferredEntity> l : List.of(plan.inserts(), plan.updates(), plan.replaces())) {
       l.forEach(d -> writes.put(d.entity().ref().toString(), d));
     }
-    EntityWrites.Outcome out = EntityWrites.write(t, List.copyOf(writes.values()));
+    EntityWrites.Outcome out = EntityWrites.write(t, List.copyOf(writes.values()), bodies);
     long t2 = System.nanoTime();
     List<String> reclaimed = new ArrayList<>(out.updated());
     reclaimed.addAll(out.untouched());

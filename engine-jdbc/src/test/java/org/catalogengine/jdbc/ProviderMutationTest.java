@@ -299,6 +299,27 @@ class ProviderMutationTest extends StoreTestBase {
   }
 
   @Test
+  void applyMutation_ofALargeFullMutationStoresEachCanonicalBodyWithItsContentHash() {
+    // from 1,000 items the bodies are serialised (and hashed) on all cores before the write transaction
+    List<DeferredEntity> items = new ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      items.add(item(component("large-" + i, String.valueOf(i % 7)), "url:large"));
+    }
+
+    full(GITHUB, items.toArray(DeferredEntity[]::new));
+
+    List<String> bodies = f.db.rows("SELECT unprocessed_entity, unprocessed_hash FROM " + f.t("refresh_state")
+        + " ORDER BY entity_ref");
+    assertThat(bodies).hasSize(1_500);
+    for (int i : new int[] {0, 1, 777, 1_499}) {
+      var expected = component("large-" + i, String.valueOf(i % 7));
+      assertThat(state("large-" + i).unprocessedHash()).isEqualTo(expected.contentHash());
+      assertThat(bodies).contains("unprocessed_entity=" + expected.canonicalJson() + " | unprocessed_hash="
+          + expected.contentHash());
+    }
+  }
+
+  @Test
   void applyMutation_timestampsComeFromTheInjectedClock() {
     full(GITHUB, item("a", "url:a"));
 

@@ -2,6 +2,7 @@ package org.catalogengine.jdbc.internal.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,13 +48,38 @@ public final class EntityWrites {
    * {@code contentHash()}, which the planner has already computed, so the body is not hashed again.
    */
   private record Body(String json, String hash) {
-    static Body of(DeferredEntity d) {
-      return new Body(d.entity().canonicalJson(), d.entity().contentHash());
+    static Body of(DeferredEntity d, Map<DeferredEntity, String> serialised) {
+      String json = serialised.get(d);
+      return new Body(json != null ? json : d.entity().canonicalJson(), d.entity().contentHash());
     }
+  }
+
+  /**
+   * The canonical JSON of each of {@code items} (by identity), made on all cores and hashed on the way (the
+   * planner compares the hashes): before a large mutation's write transaction, whose single writer (SQLite) would
+   * otherwise wait for a second serialisation of each body it stores.
+   */
+  public static Map<DeferredEntity, String> serialise(List<DeferredEntity> items) {
+    String[] texts = new String[items.size()];
+    java.util.stream.IntStream.range(0, items.size()).parallel()
+        .forEach(i -> texts[i] = items.get(i).entity().canonicalJsonHashed());
+    Map<DeferredEntity, String> bodies = new IdentityHashMap<>(items.size());
+    for (int i = 0; i < texts.length; i++) {
+      bodies.put(items.get(i), texts[i]);
+    }
+    return bodies;
   }
 
   /** Writes {@code items}, which are sorted by ref and distinct. */
   public static Outcome write(Tx tx, List<DeferredEntity> items) {
+    return write(tx, items, Map.of());
+  }
+
+  /**
+   * Writes {@code items}, which are sorted by ref and distinct, taking the bodies {@code serialised} holds (by
+   * identity) instead of serialising them again.
+   */
+  public static Outcome write(Tx tx, List<DeferredEntity> items, Map<DeferredEntity, String> serialised) {
     if (items.isEmpty()) {
       return new Outcome(List.of(), List.of(), List.of(), List.of());
     }
@@ -68,7 +94,7 @@ public final class EntityWrites {
     List<String> untouched = new ArrayList<>();
     List<RecordConflicts.Hit> conflicts = new ArrayList<>();
     Map<String, DeferredEntity> byRef = new HashMap<>();
-    Body[] bodies = bodies(items, refs, existing);
+    Body[] bodies = bodies(items, refs, existing, serialised);
     for (int i = 0; i < items.size(); i++) {
       DeferredEntity d = items.get(i);
       String ref = refs.get(i);
@@ -118,15 +144,15 @@ public final class EntityWrites {
    * sorted out, on all cores when there are many (inside the write transaction, but a large mutation is mostly
    * this and the inserts).
    */
-  private static Body[] bodies(
-      List<DeferredEntity> items, List<String> refs, Map<String, LookupEntries.Existing> existing) {
+  private static Body[] bodies(List<DeferredEntity> items, List<String> refs,
+      Map<String, LookupEntries.Existing> existing, Map<DeferredEntity, String> serialised) {
     Body[] bodies = new Body[items.size()];
     java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, items.size())
         .filter(i -> written(items.get(i), existing.get(refs.get(i))));
     if (items.size() >= PARALLEL_BODIES) {
       indexes = indexes.parallel();
     }
-    indexes.forEach(i -> bodies[i] = Body.of(items.get(i)));
+    indexes.forEach(i -> bodies[i] = Body.of(items.get(i), serialised));
     return bodies;
   }
 
@@ -154,7 +180,7 @@ public final class EntityWrites {
       if (identical(d, e)) {
         untouched.add(ref);
       } else {
-        Body b = body != null ? body : Body.of(d);
+        Body b = body != null ? body : Body.of(d, Map.of());
         changes.add(new UpdateEntities.Change(e.entityId(), b.json(), b.hash(), key));
         updated.add(ref);
       }
