@@ -26,12 +26,14 @@ public final class FieldFormats {
   /** Longest name-like value: object names, DNS labels, tags, versions. */
   public static final int MAX_NAME_LENGTH = 63;
 
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-  private static final Pattern VERSION = Pattern.compile("[a-zA-Z0-9]+");
-  private static final Pattern KIND = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
-  private static final Pattern OBJECT_NAME = Pattern.compile("(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  // ':' is allowed by the newest Backstage docs (E13).
-  private static final Pattern TAG = Pattern.compile("[a-z0-9:+#]+(?:-[a-z0-9:+#]+)*");
+  // The formats below are checked character by character, without a regex matcher per value: every entity's
+  // annotation keys, labels, tags and names go through them on each processing run. As regexes (the reference
+  // that FieldFormatsTest compares them with):
+  //   DNS label    [a-z0-9]+(?:-[a-z0-9]+)*
+  //   version      [a-zA-Z0-9]+
+  //   kind         [a-zA-Z][a-zA-Z0-9]*
+  //   object name  (?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]
+  //   tag          [a-z0-9:+#]+(?:-[a-z0-9:+#]+)*      (':' is allowed by the newest Backstage docs, E13)
   private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*");
 
   private FieldFormats() {}
@@ -40,17 +42,25 @@ public final class FieldFormats {
   public static boolean isValidApiVersion(String value) {
     int slash = value.indexOf('/');
     if (slash == -1) {
-      return isValidVersion(value);
+      return isVersion(value, 0, value.length());
     }
     if (value.indexOf('/', slash + 1) != -1) {
       return false;
     }
-    return isValidDnsSubdomain(value.substring(0, slash)) && isValidVersion(value.substring(slash + 1));
+    return isDnsSubdomain(value, 0, slash) && isVersion(value, slash + 1, value.length());
   }
 
   /** E9: 1–63 characters, a letter followed by letters and digits. */
   public static boolean isValidKind(String value) {
-    return lengthOk(value, MAX_NAME_LENGTH) && KIND.matcher(value).matches();
+    if (!lengthOk(value, MAX_NAME_LENGTH) || !isLetter(value.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < value.length(); i++) {
+      if (!isAlphanumeric(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -58,7 +68,7 @@ public final class FieldFormats {
    * Applies to {@code metadata.name}, label values, label/annotation key names and link icons.
    */
   public static boolean isValidObjectName(String value) {
-    return lengthOk(value, MAX_NAME_LENGTH) && OBJECT_NAME.matcher(value).matches();
+    return isObjectName(value, 0, value.length());
   }
 
   /** E11 as written: a lower-case DNS label of 1–63 characters. */
@@ -86,7 +96,7 @@ public final class FieldFormats {
     if (value.indexOf('/', slash + 1) != -1) {
       return false;
     }
-    return isValidDnsSubdomain(value.substring(0, slash)) && isValidObjectName(value.substring(slash + 1));
+    return isDnsSubdomain(value, 0, slash) && isObjectName(value, slash + 1, value.length());
   }
 
   /** E12: label values are the empty string or an object name (E10). */
@@ -96,7 +106,7 @@ public final class FieldFormats {
 
   /** E13: 1–63 characters, lower-case runs of {@code [a-z0-9:+#]} separated by single {@code -}. */
   public static boolean isValidTag(String value) {
-    return lengthOk(value, MAX_NAME_LENGTH) && TAG.matcher(value).matches();
+    return lengthOk(value, MAX_NAME_LENGTH) && isDashedRuns(value, 0, value.length(), true);
   }
 
   /**
@@ -157,30 +167,91 @@ public final class FieldFormats {
 
   /** A DNS subdomain: ≤253 characters of dot-separated DNS labels. */
   public static boolean isValidDnsSubdomain(String value) {
-    if (!lengthOk(value, MAX_SUBDOMAIN_LENGTH)) {
-      return false;
-    }
-    int start = 0;
-    while (true) {
-      int dot = value.indexOf('.', start);
-      String label = dot == -1 ? value.substring(start) : value.substring(start, dot);
-      if (!isValidDnsLabel(label)) {
-        return false;
-      }
-      if (dot == -1) {
-        return true;
-      }
-      start = dot + 1;
-    }
+    return isDnsSubdomain(value, 0, value.length());
   }
 
   /** A DNS label: 1–63 characters, lower-case alphanumeric runs separated by single {@code -}. */
   public static boolean isValidDnsLabel(String value) {
-    return lengthOk(value, MAX_NAME_LENGTH) && DNS_LABEL.matcher(value).matches();
+    return isDnsLabel(value, 0, value.length());
   }
 
-  private static boolean isValidVersion(String value) {
-    return lengthOk(value, MAX_NAME_LENGTH) && VERSION.matcher(value).matches();
+  private static boolean isDnsSubdomain(String value, int from, int to) {
+    if (to - from < 1 || to - from > MAX_SUBDOMAIN_LENGTH) {
+      return false;
+    }
+    int start = from;
+    while (true) {
+      int dot = value.indexOf('.', start);
+      int end = dot == -1 || dot > to ? to : dot;
+      if (!isDnsLabel(value, start, end)) {
+        return false;
+      }
+      if (end == to) {
+        return true;
+      }
+      start = end + 1;
+    }
+  }
+
+  private static boolean isDnsLabel(String value, int from, int to) {
+    return to - from >= 1 && to - from <= MAX_NAME_LENGTH && isDashedRuns(value, from, to, false);
+  }
+
+  /**
+   * Runs of lower-case letters and digits (and, for tags, {@code :+#}) separated by single {@code -}: no dash
+   * first, last or twice in a row. The range is not empty.
+   */
+  private static boolean isDashedRuns(String value, int from, int to, boolean tag) {
+    boolean afterDash = true;
+    for (int i = from; i < to; i++) {
+      char c = value.charAt(i);
+      if (c == '-') {
+        if (afterDash) {
+          return false;
+        }
+        afterDash = true;
+      } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || tag && (c == ':' || c == '+' || c == '#')) {
+        afterDash = false;
+      } else {
+        return false;
+      }
+    }
+    return !afterDash;
+  }
+
+  private static boolean isVersion(String value, int from, int to) {
+    if (to - from < 1 || to - from > MAX_NAME_LENGTH) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!isAlphanumeric(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** E10 over a range: alphanumeric at both ends, {@code -_.} allowed in between, 1–63 characters. */
+  private static boolean isObjectName(String value, int from, int to) {
+    if (to - from < 1 || to - from > MAX_NAME_LENGTH
+        || !isAlphanumeric(value.charAt(from)) || !isAlphanumeric(value.charAt(to - 1))) {
+      return false;
+    }
+    for (int i = from + 1; i < to - 1; i++) {
+      char c = value.charAt(i);
+      if (!isAlphanumeric(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isAlphanumeric(char c) {
+    return isLetter(c) || c >= '0' && c <= '9';
   }
 
   private static boolean lengthOk(String value, int max) {

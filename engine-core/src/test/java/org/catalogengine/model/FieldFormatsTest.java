@@ -182,4 +182,58 @@ class FieldFormatsTest {
   void isValidAbsoluteUrl_e14Table(String value, boolean valid) {
     assertThat(FieldFormats.isValidAbsoluteUrl(value)).isEqualTo(valid);
   }
+
+  /**
+   * The formats are checked character by character; the regexes they were written from (spec §1.3) are the
+   * reference. Random strings over the characters that matter, of lengths around each limit, with the length
+   * rules of each format added to the regex.
+   */
+  @org.junit.jupiter.api.Test
+  void characterChecks_agreeWithTheReferenceRegexes() {
+    java.util.regex.Pattern label = java.util.regex.Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    java.util.regex.Pattern version = java.util.regex.Pattern.compile("[a-zA-Z0-9]+");
+    java.util.regex.Pattern kind = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
+    java.util.regex.Pattern name = java.util.regex.Pattern.compile("(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+    java.util.regex.Pattern tag = java.util.regex.Pattern.compile("[a-z0-9:+#]+(?:-[a-z0-9:+#]+)*");
+    java.util.function.BiPredicate<java.util.regex.Pattern, String> upTo63 =
+        (p, v) -> v.length() <= 63 && p.matcher(v).matches();
+    java.util.function.Predicate<String> subdomain = v -> v.length() <= 253
+        && java.util.Arrays.stream(v.split("\\.", -1)).allMatch(l -> upTo63.test(label, l));
+    String alphabet = "az09AZ-_.:+#/é ";
+    java.util.Random random = new java.util.Random(20261204);
+    int checked = 0;
+    for (int i = 0; i < 60_000; i++) {
+      int length = switch (i % 4) {
+        case 0 -> random.nextInt(5);
+        case 1 -> random.nextInt(12);
+        case 2 -> 60 + random.nextInt(6);
+        default -> random.nextInt(80);
+      };
+      StringBuilder b = new StringBuilder();
+      for (int j = 0; j < length; j++) {
+        // mostly plain characters, so that many strings are valid
+        b.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+            : (char) ('a' + random.nextInt(3)));
+      }
+      String v = b.toString();
+      assertThat(FieldFormats.isValidDnsLabel(v)).as("DNS label '%s'", v).isEqualTo(upTo63.test(label, v));
+      assertThat(FieldFormats.isValidKind(v)).as("kind '%s'", v).isEqualTo(upTo63.test(kind, v));
+      assertThat(FieldFormats.isValidObjectName(v)).as("object name '%s'", v).isEqualTo(upTo63.test(name, v));
+      assertThat(FieldFormats.isValidTag(v)).as("tag '%s'", v).isEqualTo(upTo63.test(tag, v));
+      assertThat(FieldFormats.isValidDnsSubdomain(v)).as("subdomain '%s'", v).isEqualTo(subdomain.test(v));
+      int slash = v.indexOf('/');
+      boolean oneSlash = slash != -1 && v.indexOf('/', slash + 1) == -1;
+      boolean apiVersion = slash == -1 ? upTo63.test(version, v)
+          : oneSlash && subdomain.test(v.substring(0, slash)) && upTo63.test(version, v.substring(slash + 1));
+      assertThat(FieldFormats.isValidApiVersion(v)).as("apiVersion '%s'", v).isEqualTo(apiVersion);
+      boolean key = slash == -1 ? upTo63.test(name, v)
+          : oneSlash && subdomain.test(v.substring(0, slash)) && upTo63.test(name, v.substring(slash + 1));
+      assertThat(FieldFormats.isValidLabelOrAnnotationKey(v)).as("key '%s'", v).isEqualTo(key);
+      if (key || apiVersion || upTo63.test(name, v)) {
+        checked++;
+      }
+    }
+    // the sample must hold valid values too, not only rejections
+    assertThat(checked).isGreaterThan(5_000);
+  }
 }
