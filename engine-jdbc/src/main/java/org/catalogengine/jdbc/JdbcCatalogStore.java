@@ -212,7 +212,15 @@ public final class JdbcCatalogStore implements CatalogStore {
     validate(source, mutation);
     Map<DeferredEntity, String> bodies = Map.of();
     if (mutation instanceof EntityMutation.Full full && full.entities().size() >= PARALLEL_HASHING) {
-      bodies = EntityWrites.serialise(full.entities());
+      // the planner compares content hashes: made here, on all cores and before the write transaction (on SQLite
+      // the single writer lock). Into an empty bucket (a first load) every body is written, so the bodies are
+      // made here too, hashed on the way; otherwise only the changed ones are, in the transaction. A bucket that
+      // changes meanwhile costs only time: a body not made here is made when it is written.
+      if (tx.read("Checking the bucket of provider '" + source + "'", t -> LoadBucket.isEmpty(t, source))) {
+        bodies = EntityWrites.serialise(full.entities());
+      } else {
+        full.entities().parallelStream().forEach(d -> d.entity().contentHash());
+      }
     }
     Map<DeferredEntity, String> serialised = bodies;
     long h1 = System.nanoTime();

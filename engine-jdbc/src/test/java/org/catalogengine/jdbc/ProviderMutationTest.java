@@ -299,7 +299,7 @@ class ProviderMutationTest extends StoreTestBase {
   }
 
   @Test
-  void applyMutation_ofALargeFullMutationStoresEachCanonicalBodyWithItsContentHash() {
+  void applyMutation_ofLargeFullMutationsStoresEachCanonicalBodyWithItsContentHash() {
     // from 1,000 items the bodies are serialised (and hashed) on all cores before the write transaction
     List<DeferredEntity> items = new ArrayList<>();
     for (int i = 0; i < 1_500; i++) {
@@ -316,6 +316,20 @@ class ProviderMutationTest extends StoreTestBase {
       assertThat(state("large-" + i).unprocessedHash()).isEqualTo(expected.contentHash());
       assertThat(bodies).contains("unprocessed_entity=" + expected.canonicalJson() + " | unprocessed_hash="
           + expected.contentHash());
+    }
+
+    // into the bucket that now exists, the changed bodies are made inside the write transaction
+    List<DeferredEntity> next = new ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      next.add(item(component("large-" + i, String.valueOf(i % 7 + (i % 2 == 0 ? 10 : 0))), "url:large"));
+    }
+    MutationResult r = full(GITHUB, next.toArray(DeferredEntity[]::new));
+
+    assertThat(r.updated()).isEqualTo(750);
+    for (int i : new int[] {0, 1, 778, 1_499}) {
+      var expected = component("large-" + i, String.valueOf(i % 7 + (i % 2 == 0 ? 10 : 0)));
+      assertThat(state("large-" + i).unprocessedHash()).isEqualTo(expected.contentHash());
+      assertThat(state("large-" + i).unprocessedEntity()).isEqualTo(expected);
     }
   }
 

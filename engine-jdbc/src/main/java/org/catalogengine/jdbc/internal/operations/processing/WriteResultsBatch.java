@@ -212,8 +212,9 @@ public final class WriteResultsBatch {
   }
 
   /**
-   * L20 for many parents at once: deletes the parents' edges and every edge to a written child, then inserts
-   * one edge per written child from the parent that wrote it last.
+   * L20 for many parents at once: deletes the edges from {@code parents} (the caller may leave out parents it
+   * knows to have none) and every edge to a written child, then inserts one edge per written child from the
+   * parent that wrote it last.
    */
   public static void replaceEdges(Tx tx, List<String> parents, Map<String, String> childToParent) {
     Jdbc.updateIn(tx, n -> tx.dsl().deleteFrom(tx.t().references)

@@ -44,6 +44,11 @@ public final class LoadBucket {
     return out;
   }
 
+  /** Whether the provider has no entity stored (its first mutation, or all it sent was removed). */
+  public static boolean isEmpty(Tx tx, String source) {
+    return !tx.dsl().fetchExists(tx.dsl().selectOne().from(tx.t().references).where(SOURCE_KEY.eq(source)));
+  }
+
   /** The query, with one parameter: the provider's source key. */
   static String sql(Tx tx) {
     return tx.dsl().render(tx.dsl()

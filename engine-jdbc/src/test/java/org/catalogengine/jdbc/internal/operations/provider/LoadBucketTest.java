@@ -43,6 +43,17 @@ class LoadBucketTest {
   }
 
   @Test
+  void isEmpty_isTrueOnlyForAProviderWithoutEntities() {
+    assertThat(isEmpty("p")).isFalse();
+    assertThat(isEmpty("other")).isFalse();
+    assertThat(isEmpty("new")).isTrue();
+  }
+
+  private boolean isEmpty(String source) {
+    return db.tx().<Boolean>read(source, t -> LoadBucket.isEmpty(t, source));
+  }
+
+  @Test
   void sqlite_readsTheEntityRowsFromTheBucketIndexAlone() throws SQLException {
     List<String> plan = db.plan(db.tx().read("render", LoadBucket::sql), "p");
 
