@@ -210,19 +210,8 @@ public final class JdbcCatalogStore implements CatalogStore {
     Objects.requireNonNull(mutation, "mutation");
     long h0 = System.nanoTime();
     validate(source, mutation);
-    Map<DeferredEntity, String> bodies = Map.of();
-    if (mutation instanceof EntityMutation.Full full && full.entities().size() >= PARALLEL_HASHING) {
-      // the planner compares content hashes: made here, on all cores and before the write transaction (on SQLite
-      // the single writer lock). Into an empty bucket (a first load) every body is written, so the bodies are
-      // made here too, hashed on the way; otherwise only the changed ones are, in the transaction. A bucket that
-      // changes meanwhile costs only time: a body not made here is made when it is written.
-      if (tx.read("Checking the bucket of provider '" + source + "'", t -> LoadBucket.isEmpty(t, source))) {
-        bodies = EntityWrites.serialise(full.entities());
-      } else {
-        full.entities().parallelStream().forEach(d -> d.entity().contentHash());
-      }
-    }
-    Map<DeferredEntity, String> serialised = bodies;
+    Map<DeferredEntity, String> serialised = mutation instanceof EntityMutation.Full full
+        && full.entities().size() >= PARALLEL_HASHING ? prepareFull(source, full) : Map.of();
     long h1 = System.nanoTime();
     MutationResult result = tx.write("Mutation of provider '" + source + "'", t -> {
       long w0 = System.nanoTime();
@@ -232,8 +221,8 @@ public final class JdbcCatalogStore implements CatalogStore {
         long w1 = System.nanoTime();
         MutationPlan plan = DeltaPlanner.planFull(bucket, full.entities());
         if (LOG.isDebugEnabled()) {
-          LOG.debug("Provider '{}' full mutation of {}: validated, serialised and hashed in {} ms, writer after {} ms, bucket of"
-              + " {} read in {} ms, planned in {} ms", source, full.entities().size(), (h1 - h0) / 1_000_000,
+          LOG.debug("Provider '{}' full mutation of {}: validated and hashed in {} ms, writer after {} ms,"
+              + " bucket of {} read in {} ms, planned in {} ms", source, full.entities().size(), (h1 - h0) / 1_000_000,
               (w0 - h1) / 1_000_000, bucket.size(), (w1 - w0) / 1_000_000, (System.nanoTime() - w1) / 1_000_000);
         }
         Set<String> sent = new HashSet<>();
@@ -256,6 +245,20 @@ public final class JdbcCatalogStore implements CatalogStore {
     plannerStatistics.mutated((long) result.inserted() + result.updated() + result.deleted());
     LOG.debug("Provider '{}' mutation committed {} ms after its call", source, (System.nanoTime() - h0) / 1_000_000);
     return result;
+  }
+
+  /**
+   * The planner compares content hashes: they are made here, on all cores and before the write transaction (on
+   * SQLite the single writer lock). Into an empty bucket (a first load) every body is written, so the bodies are
+   * made here too, hashed on the way, and returned by identity; otherwise only the changed ones are, in the
+   * transaction. A bucket that changes meanwhile costs only time: a body not made here is made when written.
+   */
+  private Map<DeferredEntity, String> prepareFull(String source, EntityMutation.Full full) {
+    if (tx.read("Checking the bucket of provider '" + source + "'", t -> LoadBucket.isEmpty(t, source))) {
+      return EntityWrites.serialise(full.entities());
+    }
+    full.entities().parallelStream().forEach(d -> d.entity().contentHash());
+    return Map.of();
   }
 
   /**

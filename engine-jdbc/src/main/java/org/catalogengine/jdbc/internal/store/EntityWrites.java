@@ -140,9 +140,9 @@ public final class EntityWrites {
   }
 
   /**
-   * The bodies to store, by item index ({@code null} where nothing is written): serialised before the rows are
-   * sorted out, on all cores when there are many (inside the write transaction, but a large mutation is mostly
-   * this and the inserts).
+   * The bodies to store, by item index ({@code null} where nothing is written): those {@code serialised} holds
+   * (a first load's, made before its transaction), the others serialised here, before the rows are sorted out,
+   * on all cores when there are many.
    */
   private static Body[] bodies(List<DeferredEntity> items, List<String> refs,
       Map<String, LookupEntries.Existing> existing, Map<DeferredEntity, String> serialised) {
