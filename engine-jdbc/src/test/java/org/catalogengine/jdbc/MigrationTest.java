@@ -58,6 +58,57 @@ class MigrationTest {
     }
   }
 
+  /** Indexed text columns of the store's tables whose collation is not "C", as {@code table.column=collation}. */
+  private List<String> indexedColumnsNotInByteOrder() {
+    return db.rows("SELECT DISTINCT c.relname || '.' || a.attname AS col, coll.collname AS collation"
+        + " FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = '" + db.name + "'"
+        + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY (i.indkey)"
+        + " JOIN pg_collation coll ON coll.oid = a.attcollation"
+        + " WHERE coll.collname <> 'C' AND c.relname <> 'flyway_schema_history'"
+        + " AND c.relname NOT LIKE '%schema_history' ORDER BY 1");
+  }
+
+  @Test
+  void v7_everyIndexedTextColumnOnPostgresComparesByteOrder() {
+    Assumptions.assumeTrue(backend == Backend.POSTGRES, "collations of columns are PostgreSQL's (V7)");
+    try (JdbcCatalogStore store = db.storeBuilder().build()) {
+      assertThat(db.single("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = '" + db.name
+          + "' AND collation_name = 'C'")).isGreaterThanOrEqualTo(20);
+      assertThat(indexedColumnsNotInByteOrder()).isEmpty();
+    }
+  }
+
+  @Test
+  void v7_appliedToStoredRowsKeepsThemAndTheirLookups() {
+    Assumptions.assumeTrue(backend == Backend.POSTGRES, "collations of columns are PostgreSQL's (V7)");
+    List<String> refs = List.of("a-b", "a_b", "ab", "a.b", "b", "a-c");
+    try (JdbcCatalogStore store = db.storeBuilder().build()) {
+      store.applyMutation("p", EntityMutation.full(refs.stream().map(r -> item(r, "url:" + r)).toList()));
+    }
+    // back to the state before V7, the database's default collation, with the rows still there
+    List<String> columns = db.rows("SELECT table_name || '.' || column_name || '.' || character_maximum_length"
+        + " AS c FROM information_schema.columns WHERE table_schema = '" + db.name + "' AND collation_name = 'C'");
+    for (String row : columns) {
+      String[] c = row.substring("c=".length()).split("\\.");
+      db.exec("ALTER TABLE " + db.table(c[0]) + " ALTER COLUMN " + c[1] + " TYPE VARCHAR(" + c[2]
+          + ") COLLATE \"default\"");
+    }
+    db.exec("DELETE FROM " + db.table("schema_history") + " WHERE version = '7'");
+    assertThat(indexedColumnsNotInByteOrder()).isNotEmpty();
+
+    try (JdbcCatalogStore store = db.storeBuilder().build()) {
+      assertThat(indexedColumnsNotInByteOrder()).isEmpty();
+      assertThat(db.rows("SELECT entity_ref FROM " + db.table("refresh_state") + " ORDER BY entity_ref"))
+          .containsExactly("entity_ref=component:default/a-b", "entity_ref=component:default/a-c",
+              "entity_ref=component:default/a.b", "entity_ref=component:default/a_b",
+              "entity_ref=component:default/ab", "entity_ref=component:default/b");
+      // an identical mutation finds every stored row by its ref: nothing written
+      var result = store.applyMutation("p", EntityMutation.full(refs.stream().map(r -> item(r, "url:" + r)).toList()));
+      assertThat(result.unchanged()).isEqualTo(refs.size());
+    }
+  }
+
   @Test
   void build_migratesTablesAndHistoryWithThePrefix() {
     try (JdbcCatalogStore store = db.storeBuilder().tablePrefix("xy_").build()) {

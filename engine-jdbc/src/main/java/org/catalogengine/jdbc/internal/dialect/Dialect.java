@@ -3,7 +3,10 @@ package org.catalogengine.jdbc.internal.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -97,7 +100,43 @@ public enum Dialect {
           + "refresh_state (entity_ref) WHERE processed_entity IS NOT NULL OR errors IS NOT NULL;";
       case POSTGRES, MARIADB -> "SELECT 1;";
     });
+    // V7: byte-order collation for PostgreSQL's key columns (see the script)
+    p.put("v7_binary_collation", switch (this) {
+      case POSTGRES -> binaryCollation(prefix);
+      case SQLITE, MARIADB -> "SELECT 1;";
+    });
     return Map.copyOf(p);
+  }
+
+  /** The key columns (table, column, length) that V7 gives PostgreSQL's collation "C". */
+  private static final List<List<String>> KEY_COLUMNS = List.of(
+      List.of("refresh_state", "entity_id", "36"), List.of("refresh_state", "entity_ref", "255"),
+      List.of("processing_queue", "entity_id", "36"),
+      List.of("refresh_state_references", "source_key", "255"),
+      List.of("refresh_state_references", "source_entity_ref", "255"),
+      List.of("refresh_state_references", "target_entity_ref", "255"),
+      List.of("relations", "originating_entity_id", "36"), List.of("relations", "source_entity_ref", "255"),
+      List.of("relations", "type", "255"), List.of("relations", "target_entity_ref", "255"),
+      List.of("relations", "reverse_type", "255"),
+      List.of("final_entities", "entity_id", "36"), List.of("final_entities", "entity_ref", "255"),
+      List.of("search", "entity_id", "36"), List.of("search", "search_key", "200"),
+      List.of("search", "search_value", "200"), List.of("search", "original_value", "200"),
+      List.of("stitch_queue", "entity_ref", "255"), List.of("stitch_queue", "stitch_ticket", "36"),
+      List.of("refresh_keys", "entity_id", "36"), List.of("refresh_keys", "refresh_key", "255"),
+      List.of("locations", "id", "36"), List.of("locations", "type", "255"), List.of("locations", "entity_ref", "255"),
+      List.of("conflicts", "entity_ref", "255"), List.of("conflicts", "source", "320"));
+
+  private static String binaryCollation(String prefix) {
+    Map<String, List<String>> byTable = new LinkedHashMap<>();
+    for (List<String> c : KEY_COLUMNS) {
+      byTable.computeIfAbsent(c.get(0), t -> new ArrayList<>())
+          .add("ALTER COLUMN " + c.get(1) + " TYPE VARCHAR(" + c.get(2) + ") COLLATE \"C\"");
+    }
+    StringBuilder sql = new StringBuilder();
+    byTable.forEach((table, alters) ->
+        sql.append("ALTER TABLE ").append(prefix).append(table).append(' ').append(String.join(", ", alters))
+            .append(";\n"));
+    return sql.toString();
   }
 
   /**
