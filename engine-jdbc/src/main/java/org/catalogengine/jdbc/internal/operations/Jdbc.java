@@ -3,13 +3,16 @@ package org.catalogengine.jdbc.internal.operations;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.catalogengine.jdbc.internal.dialect.Dialect;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plain JDBC for the hot paths: jOOQ renders the statement once (dialect, quoting, prefix, schema), and rows
@@ -160,6 +163,85 @@ public final class Jdbc {
       throw new DataAccessException("IN-list statement failed: " + e.getMessage(), e);
     }
     return updated;
+  }
+
+  /**
+   * Runs one multi-row statement per chunk of {@code chunks}: {@code sql} builds the statement for a chunk of the
+   * given size, with a {@link #valueRows values list} of placeholders, and each chunk's rows are bound in order.
+   * The full-size statement is prepared once and reused. {@code returning}, when not null, reads the rows the
+   * statement returns.
+   */
+  public static void multiRow(Tx tx, List<List<Object[]>> chunks, IntFunction<String> sql,
+      @Nullable RowReader returning) {
+    int largest = chunks.stream().mapToInt(List::size).max().orElse(0);
+    if (largest == 0) {
+      return;
+    }
+    PreparedStatement full = null;
+    boolean joinsPinned = false;
+    try {
+      if (tx.dialect() == Dialect.POSTGRES) {
+        // PostgreSQL's planner joins a few hundred VALUES rows to a table of 100,000 by reading the whole table into
+        // a hash join (it costs the index probes as random reads from disk, while the catalog's pages are cached):
+        // for these statements only, index probes per row, as the one-row statements they replace
+        try (Statement s = tx.connection().createStatement()) {
+          s.execute("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+        }
+        joinsPinned = true;
+      }
+      for (List<Object[]> chunk : chunks) {
+        if (chunk.isEmpty()) {
+          continue;
+        }
+        boolean reuse = chunk.size() == largest;
+        PreparedStatement ps = reuse && full != null ? full : tx.connection().prepareStatement(sql.apply(chunk.size()));
+        if (reuse) {
+          full = ps;
+        }
+        try {
+          int index = 1;
+          for (Object[] row : chunk) {
+            for (Object value : row) {
+              bind(ps, index++, value);
+            }
+          }
+          if (returning == null) {
+            ps.executeUpdate();
+          } else {
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                returning.read(rs);
+              }
+            }
+          }
+        } finally {
+          if (ps != full) {
+            ps.close();
+          }
+        }
+      }
+      if (joinsPinned) {
+        try (Statement s = tx.connection().createStatement()) {
+          s.execute("SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT");
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Multi-row statement failed: " + e.getMessage(), e);
+    } finally {
+      if (full != null) {
+        try {
+          full.close();
+        } catch (SQLException e) {
+          // closing a statement of a connection that is about to be returned; nothing to recover
+        }
+      }
+    }
+  }
+
+  /** A {@code VALUES} list of {@code rows} rows of {@code columns} placeholders each: {@code (?, ?), (?, ?)}. */
+  public static String valueRows(int rows, int columns) {
+    String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+    return String.join(", ", Collections.nCopies(rows, row));
   }
 
   /** {@code n} placeholder values for an IN list template. */
