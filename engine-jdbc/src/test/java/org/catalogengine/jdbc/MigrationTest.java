@@ -65,7 +65,7 @@ class MigrationTest {
         + " JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = '" + db.name + "'"
         + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY (i.indkey)"
         + " JOIN pg_collation coll ON coll.oid = a.attcollation"
-        + " WHERE coll.collname <> 'C' AND c.relname <> 'flyway_schema_history'"
+        + " WHERE coll.collname <> 'C'"
         + " AND c.relname NOT LIKE '%schema_history' ORDER BY 1");
   }
 

@@ -99,46 +99,22 @@ public final class Jdbc {
     if (keys.isEmpty()) {
       return;
     }
-    PreparedStatement full = null;
-    try {
+    try (Statements statements = new Statements(tx.connection(), Chunks.IN_LIST)) {
       for (List<String> chunk : Chunks.of(keys, Chunks.IN_LIST)) {
-        PreparedStatement ps;
-        boolean reuse = chunk.size() == Chunks.IN_LIST;
-        if (reuse && full != null) {
-          ps = full;
-        } else {
-          ps = tx.connection().prepareStatement(tx.dsl().render(template.apply(chunk.size())));
-          if (reuse) {
-            full = ps;
-          }
-        }
+        PreparedStatement ps = statements.forRows(chunk.size(), n -> tx.dsl().render(template.apply(n)));
         try {
           for (int list = 0; list < lists; list++) {
             for (int i = 0; i < chunk.size(); i++) {
               ps.setString(list * chunk.size() + i + 1, chunk.get(i));
             }
           }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              reader.read(rs);
-            }
-          }
+          readAll(ps, reader);
         } finally {
-          if (ps != full) {
-            ps.close();
-          }
+          statements.done(ps);
         }
       }
     } catch (SQLException e) {
       throw new DataAccessException("IN-list query failed: " + e.getMessage(), e);
-    } finally {
-      if (full != null) {
-        try {
-          full.close();
-        } catch (SQLException e) {
-          // closing a statement of a connection that is about to be returned; nothing to recover
-        }
-      }
     }
   }
 
@@ -177,27 +153,21 @@ public final class Jdbc {
     if (largest == 0) {
       return;
     }
-    PreparedStatement full = null;
-    boolean joinsPinned = false;
-    try {
-      if (tx.dialect() == Dialect.POSTGRES) {
+    try (Statements statements = new Statements(tx.connection(), largest)) {
+      boolean joinsPinned = tx.dialect() == Dialect.POSTGRES;
+      if (joinsPinned) {
         // PostgreSQL's planner joins a few hundred VALUES rows to a table of 100,000 by reading the whole table into
         // a hash join (it costs the index probes as random reads from disk, while the catalog's pages are cached):
         // for these statements only, index probes per row, as the one-row statements they replace
         try (Statement s = tx.connection().createStatement()) {
           s.execute("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
         }
-        joinsPinned = true;
       }
       for (List<Object[]> chunk : chunks) {
         if (chunk.isEmpty()) {
           continue;
         }
-        boolean reuse = chunk.size() == largest;
-        PreparedStatement ps = reuse && full != null ? full : tx.connection().prepareStatement(sql.apply(chunk.size()));
-        if (reuse) {
-          full = ps;
-        }
+        PreparedStatement ps = statements.forRows(chunk.size(), sql);
         try {
           int index = 1;
           for (Object[] row : chunk) {
@@ -208,16 +178,10 @@ public final class Jdbc {
           if (returning == null) {
             ps.executeUpdate();
           } else {
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                returning.read(rs);
-              }
-            }
+            readAll(ps, returning);
           }
         } finally {
-          if (ps != full) {
-            ps.close();
-          }
+          statements.done(ps);
         }
       }
       if (joinsPinned) {
@@ -227,7 +191,49 @@ public final class Jdbc {
       }
     } catch (SQLException e) {
       throw new DataAccessException("Multi-row statement failed: " + e.getMessage(), e);
-    } finally {
+    }
+  }
+
+  private static void readAll(PreparedStatement ps, RowReader reader) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        reader.read(rs);
+      }
+    }
+  }
+
+  /**
+   * The statements of one chunked operation: the one for a full chunk is prepared once and kept until
+   * {@link #close}, a shorter last chunk's is closed when done.
+   */
+  private static final class Statements implements AutoCloseable {
+    private final java.sql.Connection connection;
+    private final int fullSize;
+    private @Nullable PreparedStatement full;
+
+    Statements(java.sql.Connection connection, int fullSize) {
+      this.connection = connection;
+      this.fullSize = fullSize;
+    }
+
+    PreparedStatement forRows(int rows, IntFunction<String> sql) throws SQLException {
+      if (rows == fullSize) {
+        if (full == null) {
+          full = connection.prepareStatement(sql.apply(rows));
+        }
+        return full;
+      }
+      return connection.prepareStatement(sql.apply(rows));
+    }
+
+    void done(PreparedStatement ps) throws SQLException {
+      if (ps != full) {
+        ps.close();
+      }
+    }
+
+    @Override
+    public void close() {
       if (full != null) {
         try {
           full.close();
