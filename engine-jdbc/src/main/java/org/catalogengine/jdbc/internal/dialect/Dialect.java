@@ -3,14 +3,13 @@ package org.catalogengine.jdbc.internal.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.catalogengine.error.StorageException;
+import org.catalogengine.jdbc.internal.schema.Tables;
 import org.catalogengine.jdbc.internal.tx.Tx;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -108,35 +107,21 @@ public enum Dialect {
     return Map.copyOf(p);
   }
 
-  /** The key columns (table, column, length) that V7 gives PostgreSQL's collation "C". */
-  private static final List<List<String>> KEY_COLUMNS = List.of(
-      List.of("refresh_state", "entity_id", "36"), List.of("refresh_state", "entity_ref", "255"),
-      List.of("processing_queue", "entity_id", "36"),
-      List.of("refresh_state_references", "source_key", "255"),
-      List.of("refresh_state_references", "source_entity_ref", "255"),
-      List.of("refresh_state_references", "target_entity_ref", "255"),
-      List.of("relations", "originating_entity_id", "36"), List.of("relations", "source_entity_ref", "255"),
-      List.of("relations", "type", "255"), List.of("relations", "target_entity_ref", "255"),
-      List.of("relations", "reverse_type", "255"),
-      List.of("final_entities", "entity_id", "36"), List.of("final_entities", "entity_ref", "255"),
-      List.of("search", "entity_id", "36"), List.of("search", "search_key", "200"),
-      List.of("search", "search_value", "200"), List.of("search", "original_value", "200"),
-      List.of("stitch_queue", "entity_ref", "255"), List.of("stitch_queue", "stitch_ticket", "36"),
-      List.of("refresh_keys", "entity_id", "36"), List.of("refresh_keys", "refresh_key", "255"),
-      List.of("locations", "id", "36"), List.of("locations", "type", "255"), List.of("locations", "entity_ref", "255"),
-      List.of("conflicts", "entity_ref", "255"), List.of("conflicts", "source", "320"));
-
+  /**
+   * V7 on PostgreSQL: every {@code VARCHAR} column of the store's tables gets collation "C", keeping its length.
+   * The columns are read from the catalog when the migration runs (grouped by table, so that each table's indexes
+   * are rebuilt once), not listed here a second time beside the scripts that created them.
+   */
   private static String binaryCollation(String prefix) {
-    Map<String, List<String>> byTable = new LinkedHashMap<>();
-    for (List<String> c : KEY_COLUMNS) {
-      byTable.computeIfAbsent(c.get(0), t -> new ArrayList<>())
-          .add("ALTER COLUMN " + c.get(1) + " TYPE VARCHAR(" + c.get(2) + ") COLLATE \"C\"");
-    }
-    StringBuilder sql = new StringBuilder();
-    byTable.forEach((table, alters) ->
-        sql.append("ALTER TABLE ").append(prefix).append(table).append(' ').append(String.join(", ", alters))
-            .append(";\n"));
-    return sql.toString();
+    String tables = new Tables(prefix, null).all().keySet().stream()
+        .map(t -> "'" + prefix + t + "'").collect(Collectors.joining(", "));
+    return "DO $$\nDECLARE t record;\nBEGIN\n"
+        + "  FOR t IN SELECT table_name, string_agg(format('ALTER COLUMN %I TYPE VARCHAR(%s) COLLATE \"C\"',"
+        + " column_name, character_maximum_length), ', ' ORDER BY ordinal_position) AS alters"
+        + " FROM information_schema.columns WHERE table_schema = current_schema() AND table_name IN (" + tables + ")"
+        + " AND data_type = 'character varying' GROUP BY table_name ORDER BY table_name LOOP\n"
+        + "    EXECUTE format('ALTER TABLE %I %s', t.table_name, t.alters);\n"
+        + "  END LOOP;\nEND $$;";
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.catalogengine.jdbc.internal.operations;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -207,11 +208,11 @@ public final class Jdbc {
    * {@link #close}, a shorter last chunk's is closed when done.
    */
   private static final class Statements implements AutoCloseable {
-    private final java.sql.Connection connection;
+    private final Connection connection;
     private final int fullSize;
     private @Nullable PreparedStatement full;
 
-    Statements(java.sql.Connection connection, int fullSize) {
+    Statements(Connection connection, int fullSize) {
       this.connection = connection;
       this.fullSize = fullSize;
     }
